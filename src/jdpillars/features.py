@@ -1,0 +1,106 @@
+"""Segment features: hashed words and word pairs from spaCy's tokens, the posting's title,
+lexicon hits and the section, as one sparse matrix for the segment classifier."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from jdpillars.definitions import sections
+from jdpillars.pipeline import LEXICON_LABELS, Segment
+
+_PAIR = np.uint64(0x9E3779B97F4A7C15)
+_TITLE_SALT = np.uint64(0x5BD1E9955BD1E995)
+
+
+@dataclass(frozen=True)
+class SegmentRows:
+    """The segments of many postings, flattened: row ``i`` is ``segments[i]`` of posting
+    ``posting[i]``, whose title's word hashes are ``titles[posting[i]]``."""
+
+    segments: Sequence[Segment]
+    posting: np.ndarray
+    titles: Sequence[np.ndarray]
+
+    def __len__(self) -> int:
+        return len(self.segments)
+
+
+def rows_of(postings: Sequence[Sequence[Segment]], titles: Sequence[np.ndarray]) -> SegmentRows:
+    flat = [seg for segs in postings for seg in segs]
+    owner = np.repeat(np.arange(len(postings)), [len(s) for s in postings])
+    return SegmentRows(flat, owner, titles)
+
+
+def _hashed(rows: SegmentRows, n_features: int) -> sp.csr_matrix:
+    n = len(rows)
+    lengths = np.fromiter((len(s.tokens) for s in rows.segments), dtype=np.int64, count=n)
+    tokens = (np.concatenate([s.tokens for s in rows.segments]).astype(np.uint64)
+              if n else np.zeros(0, np.uint64))
+    row_of = np.repeat(np.arange(n), lengths)
+    mod = np.uint64(n_features)
+    cols = [tokens % mod]
+    rws = [row_of]
+    same = row_of[1:] == row_of[:-1]
+    pairs = (tokens[:-1] * _PAIR + tokens[1:]) % mod
+    cols.append(pairs[same])
+    rws.append(row_of[:-1][same])
+    title_lengths = np.array([len(t) for t in rows.titles], dtype=np.int64)
+    if title_lengths.sum():
+        per_row = title_lengths[rows.posting]
+        title_tokens = np.concatenate([rows.titles[p] for p in rows.posting] or [np.zeros(0)])
+        cols.append((title_tokens.astype(np.uint64) ^ _TITLE_SALT) % mod)
+        rws.append(np.repeat(np.arange(n), per_row))
+    col = np.concatenate(cols).astype(np.int64)
+    row = np.concatenate(rws)
+    data = np.ones(len(col), dtype=np.float64)
+    matrix = sp.csr_matrix((data, (row, col)), shape=(n, n_features))
+    matrix.sum_duplicates()
+    return matrix
+
+
+def _dense(rows: SegmentRows) -> np.ndarray:
+    keys = list(sections())
+    out = np.zeros((len(rows), len(LEXICON_LABELS) + len(keys) + 2))
+    for i, seg in enumerate(rows.segments):
+        out[i, : len(LEXICON_LABELS)] = np.log1p(seg.hits)
+        out[i, len(LEXICON_LABELS) + keys.index(seg.section)] = 1.0
+        out[i, -2] = 1.0 if seg.heading else 0.0
+        out[i, -1] = np.log1p(len(seg.tokens)) / 4.0
+    return out
+
+
+class SegmentFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+    """Hashed word and word-pair counts (with the title's words), tf-idf weighted and
+    normalised, beside dense lexicon, section, heading and length features."""
+
+    def __init__(self, n_features: int = 2**18, dense_weight: float = 0.5) -> None:
+        self.n_features = n_features
+        self.dense_weight = dense_weight
+
+    def fit(self, X: SegmentRows, y: Any = None) -> SegmentFeatures:
+        counts = _hashed(X, self.n_features)
+        df = np.bincount(counts.indices, minlength=self.n_features)
+        self.idf_ = np.log((1 + counts.shape[0]) / (1 + df)) + 1.0
+        self.n_features_in_ = 1
+        return self
+
+    def transform(self, X: SegmentRows) -> sp.csr_matrix:
+        counts = _hashed(X, self.n_features)
+        counts.data = np.log1p(counts.data) * self.idf_[counts.indices]
+        norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        counts = sp.csr_matrix(counts.multiply(1.0 / norms[:, None]))
+        dense = sp.csr_matrix(_dense(X) * self.dense_weight)
+        return sp.hstack([counts, dense], format="csr")
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        hashed = [f"hash{i}" for i in range(self.n_features)]
+        dense = [f"lexicon_{k}" for k in LEXICON_LABELS]
+        dense += [f"section_{k}" for k in sections()] + ["heading", "length"]
+        return np.array(hashed + dense, dtype=object)

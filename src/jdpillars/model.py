@@ -1,0 +1,115 @@
+"""The trained model: a segment classifier, the share aggregation and the ``is_mops`` model.
+
+A posting's pillar shares are the section-weighted sum of its segments' pillar probabilities,
+sharpened by ``alpha`` (fitted on the training postings) and normalised. ``is_mops`` comes from
+a calibrated logistic regression over posting-level features: how much of the weighted text is
+pillar work, the shares, the off-topic lexicon rate and the words of the title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClassifierMixin
+
+from jdpillars.definitions import PILLARS, SEGMENT_LABELS
+from jdpillars.features import SegmentFeatures, rows_of
+from jdpillars.pipeline import LEXICON_LABELS, Segment
+from jdpillars.sections import weight as section_weight
+
+TITLE_BUCKETS = 2**10
+_TITLE_SALT = np.uint64(0x2545F4914F6CDD1D)
+
+
+@dataclass(frozen=True)
+class PostingScore:
+    shares: dict[str, float]
+    is_mops: float
+    segment_probs: np.ndarray  # (n_segments, len(SEGMENT_LABELS))
+    weights: np.ndarray  # each segment's section weight
+
+
+def segment_weights(segments: Sequence[Segment]) -> np.ndarray:
+    return np.array([0.0 if s.heading else section_weight(s.section) for s in segments])
+
+
+def pillar_mass(probs: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Weighted pillar probability mass of one posting, over PILLARS."""
+    if not len(probs):
+        return np.zeros(len(PILLARS))
+    return np.asarray((weights[:, None] * probs[:, : len(PILLARS)]).sum(axis=0))
+
+
+def sharpen(mass: np.ndarray, alpha: float) -> np.ndarray:
+    total = mass.sum()
+    if total <= 0:
+        return np.full(len(PILLARS), 1.0 / len(PILLARS))
+    powered = (mass / total) ** alpha
+    return np.asarray(powered / powered.sum())
+
+
+def posting_features(segments: Sequence[Segment], probs: np.ndarray, weights: np.ndarray,
+                     title: np.ndarray, alpha: float) -> np.ndarray:
+    """The ``is_mops`` model's view of one posting."""
+    mass = pillar_mass(probs, weights)
+    total_weight = max(float(weights.sum()), 1e-9)
+    shares = sharpen(mass, alpha)
+    hits = np.array([s.hits for s in segments], dtype=float).reshape(-1, len(LEXICON_LABELS))
+    duty = weights > 0
+    n_tokens = max(sum(len(s.tokens) for s, d in zip(segments, duty) if d), 1)
+    lexicon_rate = hits[duty].sum(axis=0) / n_tokens * 100 if duty.any() else np.zeros(5)
+    confident = float((probs[:, : len(PILLARS)].max(axis=1) > 0.5)[duty].sum()) if len(probs) else 0
+    dense = np.concatenate([
+        [mass.sum() / total_weight, np.log1p(mass.sum()), np.log1p(confident), shares.max()],
+        shares,
+        np.log1p(lexicon_rate),
+    ])
+    title_vec = np.zeros(TITLE_BUCKETS)
+    if len(title):
+        title_vec[((title.astype(np.uint64) ^ _TITLE_SALT) % np.uint64(TITLE_BUCKETS)).astype(
+            np.int64)] = 1.0
+    return np.concatenate([dense, title_vec])
+
+
+class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+    """Container of the fitted parts; ``score`` turns analysed postings into ``PostingScore``s.
+
+    It is assembled by ``jdpillars.training``, which fits each part on its own data."""
+
+    def __init__(self, features: SegmentFeatures | None = None, segment_clf: object = None,
+                 mops_clf: object = None, alpha: float = 1.0) -> None:
+        self.features = features
+        self.segment_clf = segment_clf
+        self.mops_clf = mops_clf
+        self.alpha = alpha
+
+    def segment_probs(self, postings: Sequence[Sequence[Segment]],
+                      titles: Sequence[np.ndarray]) -> list[np.ndarray]:
+        rows = rows_of(postings, titles)
+        if not len(rows):
+            return [np.zeros((0, len(SEGMENT_LABELS))) for _ in postings]
+        assert self.features is not None
+        X = self.features.transform(rows)
+        probs = self.segment_clf.predict_proba(X)  # type: ignore[attr-defined]
+        order = [list(self.segment_clf.classes_).index(c)  # type: ignore[attr-defined]
+                 for c in SEGMENT_LABELS]
+        probs = probs[:, order]
+        bounds = np.cumsum([0] + [len(p) for p in postings])
+        return [probs[a:b] for a, b in zip(bounds, bounds[1:])]
+
+    def score(self, postings: Sequence[Sequence[Segment]], titles: Sequence[np.ndarray]
+              ) -> list[PostingScore]:
+        all_probs = self.segment_probs(postings, titles)
+        weights = [segment_weights(segs) for segs in postings]
+        feats = np.array([posting_features(segs, probs, w, title, self.alpha)
+                          for segs, probs, w, title in zip(postings, all_probs, weights, titles)])
+        mops = (self.mops_clf.predict_proba(sp.csr_matrix(feats))[:, 1]  # type: ignore[attr-defined]
+                if len(feats) else np.zeros(0))
+        result = []
+        for probs, w, m in zip(all_probs, weights, mops):
+            shares = sharpen(pillar_mass(probs, w), self.alpha)
+            result.append(PostingScore(dict(zip(PILLARS, shares.tolist())), float(m), probs, w))
+        return result

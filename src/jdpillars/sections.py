@@ -1,0 +1,42 @@
+"""Which part of a posting each segment sits in: blurb, responsibilities, requirements, ..."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+
+from jdpillars.definitions import sections
+from jdpillars.segmenter import Piece
+
+DEFAULT_SECTION = "body"
+
+
+def cue_phrases() -> dict[str, tuple[str, ...]]:
+    """Phrases that place a segment in a section wherever it stands (for the phrase matcher)."""
+    return {key: section.cues for key, section in sections().items() if section.cues}
+
+
+def assign(pieces: Sequence[Piece], cues: Iterable[tuple[int, int, str]] = ()) -> list[str]:
+    """One section key per piece: the last heading above it, unless a cue phrase inside it
+    (``(start, end, section)``) says legal or benefits: such text often stands unheaded."""
+    starts = [p.start for p in pieces]
+    cued: dict[int, str] = {}
+    for start, end, key in cues:
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and end <= pieces[i].end and i not in cued:
+            cued[i] = key
+    current = DEFAULT_SECTION
+    result = []
+    for i, piece in enumerate(pieces):
+        if piece.heading is not None:
+            if piece.heading != "other":
+                current = piece.heading
+            result.append(current)
+        else:
+            result.append(cued.get(i, current))
+    return result
+
+
+def weight(section: str) -> float:
+    """How much a segment of this section counts towards a posting's pillar shares."""
+    return sections()[section].weight

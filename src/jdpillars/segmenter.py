@@ -1,0 +1,145 @@
+"""Split a posting into duty-sized segments, by character offsets into the original text.
+
+Real postings arrive mangled: bullets run together on one line ("campaigns.Manage the instance"),
+headings glued to the first duty ("Responsibilities:Build"), HTML remnants, CRLF, tabs and odd
+bullet characters. ``segment`` finds the pieces; ``sections`` and the spaCy components build on it.
+The rules read their word lists from ``resources/segmenter.json`` and ``resources/sections.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from jdpillars.definitions import segmenter_words, sections
+
+# Line breaks, tabs, markup tags, entities that stand for a break, and bullet characters.
+_HARD = re.compile(
+    r"\r\n|\r|\n|\t|\u2028|\u2029|<[^<>\n]{0,200}>|&nbsp;|&#8226;|&bull;|[•●▪◦■►➢✓✔❖➤◆○·|]"
+)
+# A full stop, colon, ... glued to the next capitalised word: "campaigns.Manage", "Duties:Build".
+_GLUED = re.compile(r"(?<=[a-z0-9)\]%”\"'’])[.!?;:](?=[A-Z“\"(])")
+# End of a sentence followed by space and a capital: "... lists. Build the ...".
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
+_PREFIX = re.compile(r"^(?:[\s\-*–—+>#_]+|\(?\d{1,2}[.)]\s+|o\s+(?=[A-Z]))+")
+_TRAIL_CHARS = " \t\r\n\f\v\xa0-*–—+_"
+_HEADING_MARK = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
+_INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z'’ &/,-]{2,48}?)\s*:\s*(?=\S)")
+_ALPHA = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A segment's place in the text and, when it is a heading, the section it opens."""
+
+    start: int
+    end: int
+    heading: str | None = None  # a section key, "other" for an unknown heading, None for text
+
+
+# "...data warehouse Build dashboards..." or "... reports - Manage the ...": a capitalised word
+# after a lower-case one, followed by a lower-case word; a cut when the word is a duty verb.
+_RUN_ON = re.compile(r"(?<=[a-z0-9)%])(?:\s+[-–—*])?\s+(?=([A-Z][A-Za-z'’-]*)\s+[a-z(])")
+
+
+@cache
+def _heading_index() -> dict[str, str]:
+    index = {}
+    for key, section in sections().items():
+        for heading in section.headings:
+            index[heading.lower().replace("’", "'")] = key
+    return index
+
+
+@cache
+def _heading_prefix() -> re.Pattern[str]:
+    names = sorted(_heading_index(), key=len, reverse=True)
+    return re.compile("^(" + "|".join(re.escape(n) for n in names) + ") ")
+
+
+def heading_key(text: str) -> str | None:
+    """The section a heading-like segment opens, "other" for an unnamed heading, else None."""
+    stripped = _HEADING_MARK.sub("", text).strip()
+    if not stripped or len(stripped) > 70 or len(stripped.split()) > 9:
+        return None
+    norm = stripped.lower().replace("’", "'").rstrip("?!. ")
+    index = _heading_index()
+    if norm in index:
+        return index[norm]
+    prefix = _heading_prefix().match(norm)
+    if prefix and len(norm) <= prefix.end() + 30:
+        return index[prefix.group(1)]
+    marked = text.lstrip().startswith(("#", "**")) or text.rstrip().endswith(":")
+    shouting = stripped.isupper() and len(stripped) > 3
+    if (marked or shouting) and len(stripped.split()) <= 6:
+        return "other"
+    return None
+
+
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    """Soft boundaries inside one hard piece: glued punctuation, sentence ends, run-on duties."""
+    chunk = text[start:end]
+    verbs, abbreviations = segmenter_words()
+    cuts = [start + m.end() for m in _GLUED.finditer(chunk)]
+    for m in _SENTENCE.finditer(chunk):
+        stop = m.start()  # just after the full stop, or after a closing quote
+        while stop and chunk[stop - 1] in "\"”’)":
+            stop -= 1
+        word = chunk[chunk.rfind(" ", 0, stop) + 1 : stop - 1]
+        if chunk[stop - 1] == "." and word.lower() in abbreviations:
+            continue
+        cuts.append(start + m.end())
+    for m in _RUN_ON.finditer(chunk):
+        if m.group(1) not in verbs:
+            continue
+        before = chunk[chunk.rfind(" ", 0, m.start()) + 1 : m.start()]
+        if before.islower():  # "warehouse Build", not "Own QA" or "Team Lead"
+            cuts.append(start + m.end())
+    return sorted(set(cuts))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    lead = _PREFIX.match(piece)
+    if lead:
+        start += lead.end()
+    while end > start and text[end - 1] in _TRAIL_CHARS:
+        end -= 1
+    return start, end
+
+
+def _inline_heading(text: str, start: int, end: int) -> Piece | None:
+    """ "Responsibilities: Build ..." -> the heading part, when it names a known section."""
+    m = _INLINE_HEADING.match(text[start:end])
+    if not m:
+        return None
+    key = heading_key(m.group(1))
+    if key is None or key == "other":
+        return None
+    return Piece(start, start + m.end(1) + 1, key)
+
+
+def segment(text: str) -> list[Piece]:
+    """Split ``text`` into pieces; every piece is ``text[start:end]``, trimmed, never empty."""
+    bounds = [0]
+    for m in _HARD.finditer(text):
+        bounds.extend((m.start(), m.end()))
+    bounds.append(len(text))
+    pieces: list[Piece] = []
+    for start, end in zip(bounds[::2], bounds[1::2]):
+        if start >= end:
+            continue
+        edges = [start, *_cuts(text, start, end), end]
+        for a, b in zip(edges, edges[1:]):
+            a, b = _trim(text, a, b)
+            if a >= b or not _ALPHA.search(text[a:b]):
+                continue
+            head = _inline_heading(text, a, b)
+            if head is not None:
+                pieces.append(head)
+                a, b = _trim(text, head.end, b)
+                if a >= b or not _ALPHA.search(text[a:b]):
+                    continue
+            pieces.append(Piece(a, b, heading_key(text[a:b])))
+    return pieces

@@ -1,0 +1,103 @@
+"""Fit a ``PillarModel`` on labeled postings.
+
+The segment classifier learns from the corpus' line labels, carried over to the segments our own
+segmenter finds (each segment takes the label of the labeled line it overlaps most), so it trains
+on exactly what it will see at run time. ``alpha`` and the ``is_mops`` model are fitted on
+out-of-fold segment probabilities, so they learn from predictions as good as on unseen postings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from jdpillars.corpus import Posting
+from jdpillars.definitions import PILLARS, SEGMENT_LABELS
+from jdpillars.features import SegmentFeatures, rows_of
+from jdpillars.model import PillarModel, pillar_mass, posting_features, segment_weights, sharpen
+from jdpillars.pipeline import Segment, analyze, build_nlp, title_hashes
+
+
+@dataclass(frozen=True)
+class Settings:
+    C: float = 4.0
+    mops_C: float = 0.5
+    folds: int = 5
+    seed: int = 13
+
+
+@dataclass(frozen=True)
+class Prepared:
+    postings: Sequence[Posting]
+    segments: list[list[Segment]]
+    titles: list[np.ndarray]
+    labels: list[list[str]]
+
+
+def gold_labels(posting: Posting, segments: Sequence[Segment]) -> list[str]:
+    """Each segment takes the label of the labeled line it overlaps most (``none`` if none)."""
+    labels = []
+    for seg in segments:
+        best, label = 0, "none"
+        for span in posting.spans:
+            overlap = min(seg.end, span.end) - max(seg.start, span.start)
+            if overlap > best:
+                best, label = overlap, span.label
+        labels.append(label)
+    return labels
+
+
+def prepare(postings: Sequence[Posting]) -> Prepared:
+    nlp = build_nlp()
+    segments = [analyze(doc) for doc in nlp.pipe([p.text for p in postings], batch_size=64)]
+    titles = [title_hashes(nlp, p.title) for p in postings]
+    labels = [gold_labels(p, s) for p, s in zip(postings, segments)]
+    return Prepared(postings, segments, titles, labels)
+
+
+def _fit_segments(data: Prepared, index: Sequence[int], settings: Settings
+                  ) -> tuple[SegmentFeatures, LogisticRegression]:
+    rows = rows_of([data.segments[i] for i in index], [data.titles[i] for i in index])
+    y = [label for i in index for label in data.labels[i]]
+    features = SegmentFeatures().fit(rows)
+    clf = LogisticRegression(C=settings.C, max_iter=2000, class_weight="balanced")
+    clf.fit(features.transform(rows), y)
+    return features, clf
+
+
+def _fit_alpha(masses: Sequence[np.ndarray], targets: np.ndarray) -> float:
+    grid = np.linspace(0.5, 4.0, 36)
+    errors = [np.mean([np.abs(sharpen(m, a) - t).mean() for m, t in zip(masses, targets)])
+              for a in grid]
+    return float(grid[int(np.argmin(errors))])
+
+
+def fit(postings: Sequence[Posting], settings: Settings = Settings()) -> PillarModel:
+    data = prepare(postings)
+    n = len(postings)
+    groups = np.arange(n)
+    oof: list[np.ndarray] = [np.zeros(0)] * n
+    for train_idx, held_idx in GroupKFold(n_splits=settings.folds).split(groups, groups=groups):
+        features, clf = _fit_segments(data, train_idx, settings)
+        part = PillarModel(features, clf, None, 1.0)
+        probs = part.segment_probs([data.segments[i] for i in held_idx],
+                                   [data.titles[i] for i in held_idx])
+        for i, p in zip(held_idx, probs):
+            oof[i] = p
+    weights = [segment_weights(s) for s in data.segments]
+    mops_rows = [i for i, p in enumerate(postings) if p.is_mops]
+    alpha = _fit_alpha([pillar_mass(oof[i], weights[i]) for i in mops_rows],
+                       np.array([[postings[i].shares[k] for k in PILLARS] for i in mops_rows]))
+    X = np.array([posting_features(s, p, w, t, alpha)
+                  for s, p, w, t in zip(data.segments, oof, weights, data.titles)])
+    y = np.array([1 if p.is_mops else 0 for p in postings])
+    base = LogisticRegression(C=settings.mops_C, max_iter=2000)
+    mops_clf = CalibratedClassifierCV(base, method="sigmoid", cv=5).fit(X, y)
+    features, clf = _fit_segments(data, range(n), settings)
+    assert list(clf.classes_) == sorted(SEGMENT_LABELS)
+    return PillarModel(features, clf, mops_clf, alpha)
