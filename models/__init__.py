@@ -1,0 +1,1 @@
+"""The trained models shipped with jdpillars (built by `make train`)."""

@@ -1,0 +1,66 @@
+"""MODEL_CARD.md, written from a model's meta and metrics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jdpillars.definitions import PILLARS, pillars
+
+KNOWN_FAILURES = """\
+- Postings whose duties are a few lines inside a long corporate page lean on the title and the
+  lexicon; their shares are less reliable.
+- Analytics-heavy marketing roles pull towards MIOPS; a campaign role that also "reports on
+  results" may be read as more MIOPS than its annotators would say.
+- "Automation" is ambiguous: building flows in a tool (COPS/POPS) versus writing code (DevMOPS).
+  The model decides from the surrounding words, and sometimes wrongly.
+- The corpus is written by the team, not scraped: vocabulary outside it (rare tools, other
+  languages) is matched only by the lexicon and the words the postings share.
+- Non-English postings are out of scope."""
+
+
+def _pct(value: Any) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _table(title: str, metrics: dict[str, Any]) -> list[str]:
+    lines = [f"### {title}", "",
+             f"{metrics['postings']} postings, {metrics['mops_postings']} marketing-ops "
+             "(yes or borderline).", "",
+             "| metric | value |", "| --- | --- |",
+             f"| primary accuracy | {_pct(metrics['primary_accuracy'])} |",
+             f"| primary macro-F1 | {_pct(metrics['primary_macro_f1'])} |",
+             f"| share MAE | {_pct(metrics['share_mae'])} |",
+             f"| is_mops AUROC | {_pct(metrics['is_mops_auroc'])} |",
+             f"| is_mops calibration error | {_pct(metrics['is_mops_calibration_error'])} |",
+             "", "| pillar | precision | recall | F1 | support |", "| --- | --- | --- | --- | --- |"]
+    for p in PILLARS:
+        m = metrics["per_pillar"][p]
+        lines.append(f"| {pillars()[p].short} | {m['precision']:.2f} | {m['recall']:.2f} | "
+                     f"{m['f1']:.2f} | {m['support']} |")
+    return [*lines, ""]
+
+
+def render(meta: dict[str, Any], metrics: dict[str, dict[str, Any]], notes: str = "") -> str:
+    lines = [
+        f"# Model card: {meta['name']} {meta['version']}", "",
+        "Scores a marketing job posting against the Four Pillars of Marketing Operations "
+        "(POPS, COPS, MIOPS, DevMOPS) and says how likely it is marketing ops at all.", "",
+        "## How it works", "",
+        "spaCy `blank(\"en\")` with our components (segmenter, section tagger, pillar phrase "
+        "matcher) splits a posting into duty-sized segments. A logistic regression over hashed "
+        "words and word pairs, the title's words, lexicon hits and the section labels each "
+        "segment POPS, COPS, MIOPS, DevMOPS or none. Shares are the section-weighted sum of the "
+        f"segments' pillar probabilities, sharpened with alpha = {meta['alpha']:.2f}. A calibrated "
+        "logistic regression over posting-level features gives `is_mops`.", "",
+        "## Training data", "",
+        f"`data/labeled_jds/`: {meta['train_postings']} training postings "
+        f"({meta['train_segments']} segments), written by the jdpillars team; the test split "
+        f"({meta['test_postings']} postings) is never trained on. Data hash `{meta['data_hash']}`.",
+        "", "## Metrics", "",
+    ]
+    for name, values in metrics.items():
+        lines += _table(name, values)
+    lines += ["## Known failure modes", "", KNOWN_FAILURES, ""]
+    if notes:
+        lines += ["## What we learned", "", notes.strip(), ""]
+    return "\n".join(lines)

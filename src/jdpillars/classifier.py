@@ -1,0 +1,118 @@
+"""The library's front door: ``Classifier(model_dir).classify(text) -> Report``.
+
+Loading is the slow part (spaCy, scikit-learn, the model file): load once, classify many;
+``classify_many`` batches postings through spaCy and the model together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from jdpillars.definitions import PILLARS
+from jdpillars.report import Evidence, PillarScore, Report, SectionSpan, failed
+from jdpillars.verdict import describe
+
+DEFAULT_TOP = 3
+EVIDENCE_FLOOR = 0.35  # a segment is evidence for a pillar when its probability reaches this
+
+
+@dataclass(frozen=True)
+class Job:
+    """One posting to classify."""
+
+    text: str
+    title: str | None = None
+    id: str | None = None
+
+
+def problem(text: str) -> str | None:
+    """Why a text cannot be classified, or None when it can."""
+    if "\x00" in text:
+        return "binary content (NUL bytes)"
+    if not text.strip():
+        return "empty text"
+    if not any(ch.isalpha() for ch in text):
+        return "no words in the text"
+    return None
+
+
+def _sections(segments: Sequence[object], length: int) -> tuple[SectionSpan, ...]:
+    spans: list[SectionSpan] = []
+    for seg in segments:
+        name, start = seg.section, seg.start  # type: ignore[attr-defined]
+        if spans and spans[-1].name == name:
+            continue
+        if spans:
+            spans[-1] = SectionSpan(spans[-1].name, spans[-1].start, start)
+        spans.append(SectionSpan(name, start, length))
+    return tuple(spans)
+
+
+class Classifier:
+    def __init__(self, model_dir: Path | None = None) -> None:
+        from jdpillars.modeldir import load_model, resolve
+        from jdpillars.pipeline import build_nlp
+
+        self.model, self.model_dir = load_model(resolve(model_dir))
+        self.nlp = build_nlp()
+        self.name = self.model_dir.name
+
+    def classify(self, text: str, *, title: str | None = None, id: str | None = None,
+                 top: int = DEFAULT_TOP) -> Report:
+        return next(self.classify_many([Job(text, title, id)], top=top))
+
+    def classify_many(self, jobs: Iterable[Job], *, top: int = DEFAULT_TOP,
+                      batch_size: int = 64) -> Iterator[Report]:
+        """One report per job, in order; a job that cannot be classified gets an error report."""
+        it = iter(jobs)
+        while batch := list(islice(it, batch_size)):
+            yield from self._batch(batch, top)
+
+    def _batch(self, jobs: list[Job], top: int) -> list[Report]:
+        from jdpillars.pipeline import analyze, title_hashes
+
+        reports: list[Report | None] = []
+        good: list[int] = []
+        for i, job in enumerate(jobs):
+            why = problem(job.text)
+            reports.append(failed(why, id=job.id, title=job.title, text=job.text,
+                                  model=self.name) if why else None)
+            if not why:
+                good.append(i)
+        docs = self.nlp.pipe([jobs[i].text for i in good], batch_size=len(good) or 1)
+        segments = [analyze(doc) for doc in docs]
+        titles = [title_hashes(self.nlp, jobs[i].title) for i in good]
+        for i, segs, score in zip(good, segments, self.model.score(segments, titles)):
+            reports[i] = self._report(jobs[i], segs, score, top)
+        return [r for r in reports if r is not None]
+
+    def _report(self, job: Job, segments: Sequence[object], score: object, top: int) -> Report:
+        probs = score.segment_probs  # type: ignore[attr-defined]
+        weights = score.weights  # type: ignore[attr-defined]
+        pillars = {}
+        for k, pillar in enumerate(PILLARS):
+            ranked = sorted(
+                ((float(probs[j, k] * weights[j]), j) for j in range(len(segments))
+                 if weights[j] > 0 and probs[j, k] >= EVIDENCE_FLOOR),
+                reverse=True,
+            )
+            evidence = tuple(
+                Evidence(seg.text, seg.start, seg.end, w, seg.section)  # type: ignore[attr-defined]
+                for w, seg in ((w, segments[j]) for w, j in ranked[:top])
+            )
+            pillars[pillar] = PillarScore(score.shares[pillar], evidence)  # type: ignore[attr-defined]
+        any_evidence = any(pillars[p].evidence for p in PILLARS)
+        shares = {p: pillars[p].share for p in PILLARS}
+        primary = max(PILLARS, key=lambda p: shares[p]) if any_evidence else None
+        if not any_evidence:
+            pillars = {p: PillarScore(0.25) for p in PILLARS}
+            shares = {p: 0.25 for p in PILLARS}
+        is_mops = float(score.is_mops)  # type: ignore[attr-defined]
+        return Report(
+            id=job.id, title=job.title, text=job.text, is_mops=is_mops, primary=primary,
+            verdict=describe(shares, primary, is_mops), pillars=pillars, model=self.name,
+            sections=_sections(segments, len(job.text)),
+        )
