@@ -36,9 +36,10 @@ def main_callback(
 
 
 def _register() -> None:
-    from jdpillars.cli import data, modelcmds
+    from jdpillars.cli import data, lint, modelcmds
 
     data.register(app)
+    lint.register(app)
     modelcmds.register(app)
 
 
