@@ -16,6 +16,7 @@ from jdpillars.pipeline import LEXICON_LABELS, Segment
 
 _PAIR = np.uint64(0x9E3779B97F4A7C15)
 _TITLE_SALT = np.uint64(0x5BD1E9955BD1E995)
+_LEAD_SALT = np.uint64(0x27D4EB2F165667C5)
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def rows_of(postings: Sequence[Sequence[Segment]], titles: Sequence[np.ndarray])
     return SegmentRows(flat, owner, titles)
 
 
-def _hashed(rows: SegmentRows, n_features: int) -> sp.csr_matrix:
+def _hashed(rows: SegmentRows, n_features: int, lead: bool = True) -> sp.csr_matrix:
     n = len(rows)
     lengths = np.fromiter((len(s.tokens) for s in rows.segments), dtype=np.int64, count=n)
     tokens = (np.concatenate([s.tokens for s in rows.segments]).astype(np.uint64)
@@ -50,6 +51,17 @@ def _hashed(rows: SegmentRows, n_features: int) -> sp.csr_matrix:
     pairs = (tokens[:-1] * _PAIR + tokens[1:]) % mod
     cols.append(pairs[same])
     rws.append(row_of[:-1][same])
+    if lead and n:
+        # The opening words ("Build ...", "Report on ...") say most about a duty: count the
+        # first word and the first pair again, as their own features.
+        first = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        has1 = lengths >= 1
+        cols.append((tokens[first[has1]] ^ _LEAD_SALT) % mod)
+        rws.append(np.arange(n)[has1])
+        has2 = lengths >= 2
+        if has2.any():
+            cols.append((pairs[first[has2]] ^ _LEAD_SALT) % mod)
+            rws.append(np.arange(n)[has2])
     title_lengths = np.array([len(t) for t in rows.titles], dtype=np.int64)
     if title_lengths.sum():
         per_row = title_lengths[rows.posting]
@@ -79,19 +91,21 @@ class SegmentFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     """Hashed word and word-pair counts (with the title's words), tf-idf weighted and
     normalised, beside dense lexicon, section, heading and length features."""
 
-    def __init__(self, n_features: int = 2**18, dense_weight: float = 0.5) -> None:
+    def __init__(self, n_features: int = 2**18, dense_weight: float = 0.5,
+                 lead: bool = True) -> None:
         self.n_features = n_features
         self.dense_weight = dense_weight
+        self.lead = lead
 
     def fit(self, X: SegmentRows, y: Any = None) -> SegmentFeatures:
-        counts = _hashed(X, self.n_features)
+        counts = _hashed(X, self.n_features, self.lead)
         df = np.bincount(counts.indices, minlength=self.n_features)
         self.idf_ = np.log((1 + counts.shape[0]) / (1 + df)) + 1.0
         self.n_features_in_ = 1
         return self
 
     def transform(self, X: SegmentRows) -> sp.csr_matrix:
-        counts = _hashed(X, self.n_features)
+        counts = _hashed(X, self.n_features, self.lead)
         counts.data = np.log1p(counts.data) * self.idf_[counts.indices]
         norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0

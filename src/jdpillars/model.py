@@ -1,6 +1,7 @@
 """The trained model: a segment classifier, the share aggregation and the ``is_mops`` model.
 
-A posting's pillar shares are the section-weighted sum of its segments' pillar probabilities,
+A posting's pillar shares are the section- and duty-weighted sum of its segments' pillar
+probabilities,
 sharpened by ``alpha`` (fitted on the training postings) and normalised. ``is_mops`` comes from
 a calibrated logistic regression over posting-level features: how much of the weighted text is
 pillar work, the shares, the off-topic lexicon rate and the words of the title.
@@ -37,10 +38,13 @@ def segment_weights(segments: Sequence[Segment]) -> np.ndarray:
 
 
 def pillar_mass(probs: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Weighted pillar probability mass of one posting, over PILLARS."""
+    """Weighted pillar probability mass of one posting, over PILLARS. Each segment counts by
+    its section weight and by how sure the model is that it is pillar work at all, so the
+    small pillar probabilities of many blurb lines do not flatten the shares."""
     if not len(probs):
         return np.zeros(len(PILLARS))
-    return np.asarray((weights[:, None] * probs[:, : len(PILLARS)]).sum(axis=0))
+    duty = weights * (1.0 - probs[:, len(PILLARS)])
+    return np.asarray((duty[:, None] * probs[:, : len(PILLARS)]).sum(axis=0))
 
 
 def sharpen(mass: np.ndarray, alpha: float) -> np.ndarray:

@@ -24,6 +24,11 @@ _GLUED = re.compile(r"(?<=[a-z0-9)\]%”\"'’])[.!?;:](?=[A-Z“\"(])")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
 _PREFIX = re.compile(r"^(?:[\s\-*–—+>#_]+|\(?\d{1,2}[.)]\s+|o\s+(?=[A-Z]))+")
 _TRAIL_CHARS = " \t\r\n\f\v\xa0-*–—+_"
+# Bullets glued with no separator at all: "...for e-commerce businessesExecute, monitor...".
+_CAMEL = re.compile(r"([a-z]+)(?=([A-Z][a-z]+))")
+CAMEL_MIN_LEFT = 6  # "LinkedIn", "HubSpot", "SharePoint" stay whole; "businessesExecute" splits
+_JOINERS = frozenset(("and", "or", "to", "of", "for", "with", "the", "a", "an", "in", "on", "we",
+                      "you", "will", "can", "and/or", "&", "as", "be", "our", "your"))
 _HEADING_MARK = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
 _INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z'’ &/,-]{2,48}?)\s*:\s*(?=\S)")
 _ALPHA = re.compile(r"[A-Za-z0-9]")
@@ -90,11 +95,16 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
         if chunk[stop - 1] == "." and word.lower() in abbreviations:
             continue
         cuts.append(start + m.end())
+    for m in _CAMEL.finditer(chunk):
+        left, right = m.group(1), m.group(2)
+        if len(left) >= CAMEL_MIN_LEFT or right in verbs or right.endswith("ing"):
+            cuts.append(start + m.end(1))
     for m in _RUN_ON.finditer(chunk):
         if m.group(1) not in verbs:
             continue
         before = chunk[chunk.rfind(" ", 0, m.start()) + 1 : m.start()]
-        if before.islower():  # "warehouse Build", not "Own QA" or "Team Lead"
+        # "warehouse Build", not "Own QA", "Team Lead" or "monitor, and QA emails"
+        if before.islower() and before not in _JOINERS:
             cuts.append(start + m.end())
     return sorted(set(cuts))
 

@@ -40,6 +40,8 @@ LEARNED = """\
 class Settings:
     C: float = 4.0
     mops_C: float = 0.5
+    lead: bool = True
+    dense_weight: float = 0.5
     folds: int = 5
     seed: int = 13
 
@@ -77,7 +79,7 @@ def _fit_segments(data: Prepared, index: Sequence[int], settings: Settings
                   ) -> tuple[SegmentFeatures, LogisticRegression]:
     rows = rows_of([data.segments[i] for i in index], [data.titles[i] for i in index])
     y = [label for i in index for label in data.labels[i]]
-    features = SegmentFeatures().fit(rows)
+    features = SegmentFeatures(lead=settings.lead, dense_weight=settings.dense_weight).fit(rows)
     clf = LogisticRegression(C=settings.C, max_iter=2000, class_weight="balanced")
     clf.fit(features.transform(rows), y)
     return features, clf
