@@ -172,7 +172,7 @@ def test_lint_help_imports_nothing_heavy() -> None:
     code = (
         "import sys\nfrom jdpillars.cli import app\nfrom typer.testing import CliRunner\n"
         "r = CliRunner().invoke(app, ['lint', '--help'])\nassert r.exit_code == 0, r.output\n"
-        "assert '--target-pillar' in r.output\n"
+        "assert '--target-pillar' in r.output and '[tool.jdpillars.lint]' in r.output\n"
         "print(sorted(m for m in ('spacy', 'sklearn', 'numpy') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -44,6 +44,7 @@ def lint_cli(
         list[Path] | None,
         typer.Argument(
             help="Draft postings (text or Markdown; the first line is the title).",
+            metavar="FILE",
             show_default=False,
         ),
     ] = None,
@@ -80,7 +81,7 @@ def lint_cli(
         Path | None,
         typer.Option(
             "--config",
-            help="TOML file with the settings (default: [tool.jdpillars.lint] in the "
+            help="TOML file with the settings (default: \\[tool.jdpillars.lint] in the "
             "nearest pyproject.toml).",
             show_default=False,
         ),
