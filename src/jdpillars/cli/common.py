@@ -32,7 +32,7 @@ def stdout_console(color: bool = True) -> Console:
 
 
 def stderr_console(color: bool = True) -> Console:
-    return Console(stderr=True, no_color=no_color() or not color, highlight=False)
+    return Console(stderr=True, no_color=no_color() or not color, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: Exit = Exit.USAGE) -> NoReturn:
