@@ -424,3 +424,23 @@ def test_make_run_end_to_end(tmp_path: Path, classifier: Any) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert_valid_report(json.loads(done.stdout), MANAGER.read_text(encoding="utf-8"))
+
+
+def test_no_source_on_a_terminal_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    import typer
+
+    from jdpillars.cli.postings import read
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    with pytest.raises(typer.Exit) as caught:
+        read(None, 100)
+    assert caught.value.exit_code == 2
+    assert "standard input is a terminal" in capsys.readouterr().err
