@@ -55,6 +55,7 @@ def test_findings_exit_1_one_line_each(lint) -> None:  # type: ignore[no-untyped
         ("missing", "no such file"),
         ("empty", "empty file"),
         ("binary", "binary file"),
+        ("wordless", "no words in the text"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(lint, tmp_path, setup: str, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -63,6 +64,8 @@ def test_bad_input_exits_2_with_one_line(lint, tmp_path, setup: str, message: st
         path.write_text("")
     elif setup == "binary":
         path.write_bytes(b"PK\x03\x04\x00\x00binary\x00")
+    elif setup == "wordless":
+        path.write_text("--- 2024 ---\n* * *\n")
     result = lint(str(path), CLEAN[0])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"jdpillars: error: {path}: {message}")

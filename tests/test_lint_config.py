@@ -95,6 +95,9 @@ def test_pyproject_given_with_config_reads_its_tool_table(tmp_path: Path) -> Non
     ("text", "message"),
     [
         ("[project]\nname = 'x'\n[tool.black]\n", "no [tool.jdpillars.lint] table"),
+        ("tool = 'x'\n", "no [tool.jdpillars.lint] table"),
+        ("[tool]\njdpillars = 3\n", "no [tool.jdpillars.lint] table"),
+        ("[tool.jdpillars]\nlint = 3\n", "must be a table"),
         ("select = [\n", "not valid TOML"),
         ("colour = 'red'\n", "unknown key 'colour'"),
         ("select = 'JDP999'\n", "unknown rule code 'JDP999'"),

@@ -7,7 +7,7 @@ import difflib
 
 import pytest
 
-from jdpillars.lint import lint_drafts, pillar_rules, titles, wording_rules
+from jdpillars.lint import lint_drafts, lint_text, pillar_rules, titles, wording_rules
 from jdpillars.lint.draft import Draft
 from jdpillars.lint.registry import RULES, check
 from lint_fakes import draft, fake_report, settings
@@ -64,6 +64,15 @@ def test_focused_draft_per_pillar_is_clean(classifier, pillar: str) -> None:  # 
     assert result.error is None
     assert result.report is not None and result.report.primary == pillar
     assert result.findings == ()
+
+
+def test_lint_text_is_the_library_entry_point(classifier) -> None:  # type: ignore[no-untyped-def]
+    text = draft("jdp107-hype.md").text
+    result = lint_text(text, classifier, settings(select=("JDP107",)))
+    assert result.file == "<text>" and result.report is not None
+    assert [f.rule for f in result.findings] == ["JDP107"] * 4
+    empty = lint_text("   \n", classifier, settings())
+    assert empty.error == "empty text" and empty.findings == ()
 
 
 def test_target_pillar_both_ways(classifier) -> None:  # type: ignore[no-untyped-def]

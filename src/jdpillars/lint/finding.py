@@ -12,7 +12,6 @@ class Severity(str, Enum):
 
     error = "error"
     warning = "warning"
-    info = "info"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from jdpillars.lint.engine import FileResult
 from jdpillars.lint.finding import Severity
 
-LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
+LEVELS = {Severity.error: "error", Severity.warning: "warning"}
 
 
 def _data(value: str) -> str:

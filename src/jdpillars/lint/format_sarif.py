@@ -14,7 +14,7 @@ from jdpillars.lint.engine import FileResult
 from jdpillars.lint.finding import Finding, Severity
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+LEVELS = {Severity.error: "error", Severity.warning: "warning"}
 
 
 def uri(file: str) -> str:

@@ -19,7 +19,6 @@ from jdpillars.verdict import likelihood
 SEVERITY_STYLE = {
     Severity.error: "bold red",
     Severity.warning: "bold yellow",
-    Severity.info: "bold cyan",
 }
 
 
@@ -37,7 +36,9 @@ def finding_lines(f: Finding) -> list[Text]:
 def breakdown(file: str, report: Report, count: int) -> Text:
     """ "file: POPS 62% · COPS 20% · ... | marketing ops: very likely (0.97) | 2 findings" """
     names = pillars()
-    line = Text(f"{file}: ", style="bold")
+    line = Text()
+    line.append(f"{file}:", style="bold")
+    line.append(" ")
     for i, (key, share) in enumerate(report.ranked()):
         if i:
             line.append(" · ", style="dim")

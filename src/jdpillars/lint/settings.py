@@ -139,7 +139,13 @@ def _load_toml(path: Path) -> dict[str, Any]:
 
 
 def _tool_table(data: Mapping[str, Any]) -> Any:
-    return data.get("tool", {}).get("jdpillars", {}).get("lint")
+    """``data["tool"]["jdpillars"]["lint"]``, or None where any step is missing."""
+    table: Any = data
+    for key in ("tool", "jdpillars", "lint"):
+        if not isinstance(table, dict) or key not in table:
+            return None
+        table = table[key]
+    return table
 
 
 def read_config(path: Path) -> Layer:
