@@ -1,8 +1,9 @@
 """The trained model: a segment classifier, the share aggregation and the ``is_mops`` model.
 
 A posting's pillar shares are the section- and duty-weighted sum of its segments' pillar
-probabilities,
-sharpened by ``alpha`` (fitted on the training postings) and normalised. ``is_mops`` comes from
+probabilities, sharpened by ``alpha``, then weighed against what the title alone suggests
+(a small title classifier, raised to ``gamma``; no title, no weighing), and normalised.
+``alpha`` and ``gamma`` are fitted on the training postings. ``is_mops`` comes from
 a calibrated logistic regression over posting-level features: how much of the weighted text is
 pillar work, the shares, the off-topic lexicon rate and the words of the title.
 """
@@ -21,8 +22,8 @@ from jdpillars.features import SegmentFeatures, rows_of
 from jdpillars.pipeline import LEXICON_LABELS, Segment
 from jdpillars.sections import weight as section_weight
 
-TITLE_BUCKETS = 2**10
-_TITLE_SALT = np.uint64(0x2545F4914F6CDD1D)
+TITLE_BUCKETS = 2**12
+_PAIR = np.uint64(0x9E3779B97F4A7C15)
 
 
 @dataclass(frozen=True)
@@ -55,12 +56,32 @@ def sharpen(mass: np.ndarray, alpha: float) -> np.ndarray:
     return np.asarray(powered / powered.sum())
 
 
+def title_vector(title: np.ndarray) -> np.ndarray:
+    """Binary hashed words and word pairs of a title."""
+    vec = np.zeros(TITLE_BUCKETS)
+    if len(title):
+        words = title.astype(np.uint64)
+        mod = np.uint64(TITLE_BUCKETS)
+        vec[(words % mod).astype(np.int64)] = 1.0
+        vec[((words[:-1] * _PAIR + words[1:]) % mod).astype(np.int64)] = 1.0
+    return vec
+
+
+def combine(mass: np.ndarray, title_probs: np.ndarray | None, alpha: float, gamma: float
+            ) -> np.ndarray:
+    """Shares from the segments' pillar mass and, when there is a title, its pillar probs."""
+    shares = sharpen(mass, alpha)
+    if title_probs is None or gamma == 0:
+        return shares
+    weighed = shares * title_probs**gamma
+    return np.asarray(weighed / weighed.sum())
+
+
 def posting_features(segments: Sequence[Segment], probs: np.ndarray, weights: np.ndarray,
-                     title: np.ndarray, alpha: float) -> np.ndarray:
+                     title: np.ndarray, shares: np.ndarray) -> np.ndarray:
     """The ``is_mops`` model's view of one posting."""
     mass = pillar_mass(probs, weights)
     total_weight = max(float(weights.sum()), 1e-9)
-    shares = sharpen(mass, alpha)
     hits = np.array([s.hits for s in segments], dtype=float).reshape(-1, len(LEXICON_LABELS))
     duty = weights > 0
     n_tokens = max(sum(len(s.tokens) for s, d in zip(segments, duty) if d), 1)
@@ -71,11 +92,7 @@ def posting_features(segments: Sequence[Segment], probs: np.ndarray, weights: np
         shares,
         np.log1p(lexicon_rate),
     ])
-    title_vec = np.zeros(TITLE_BUCKETS)
-    if len(title):
-        title_vec[((title.astype(np.uint64) ^ _TITLE_SALT) % np.uint64(TITLE_BUCKETS)).astype(
-            np.int64)] = 1.0
-    return np.concatenate([dense, title_vec])
+    return np.concatenate([dense, title_vector(title)])
 
 
 class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
@@ -84,11 +101,27 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     It is assembled by ``jdpillars.training``, which fits each part on its own data."""
 
     def __init__(self, features: SegmentFeatures | None = None, segment_clf: object = None,
-                 mops_clf: object = None, alpha: float = 1.0) -> None:
+                 mops_clf: object = None, alpha: float = 1.0, title_clf: object = None,
+                 gamma: float = 0.0) -> None:
         self.features = features
         self.segment_clf = segment_clf
         self.mops_clf = mops_clf
         self.alpha = alpha
+        self.title_clf = title_clf
+        self.gamma = gamma
+
+    def title_probs(self, titles: Sequence[np.ndarray]) -> list[np.ndarray | None]:
+        """Pillar probabilities from each title alone (None where there is no title)."""
+        result: list[np.ndarray | None] = [None] * len(titles)
+        present = [i for i, t in enumerate(titles) if len(t)]
+        if self.title_clf is None or not present:
+            return result
+        probs = self.title_clf.predict_proba(  # type: ignore[attr-defined]
+            np.array([title_vector(titles[i]) for i in present]))
+        order = [list(self.title_clf.classes_).index(p) for p in PILLARS]  # type: ignore[attr-defined]
+        for i, row in zip(present, probs[:, order]):
+            result[i] = row
+        return result
 
     def segment_probs(self, postings: Sequence[Sequence[Segment]],
                       titles: Sequence[np.ndarray]) -> list[np.ndarray]:
@@ -108,12 +141,13 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
               ) -> list[PostingScore]:
         all_probs = self.segment_probs(postings, titles)
         weights = [segment_weights(segs) for segs in postings]
-        feats = np.array([posting_features(segs, probs, w, title, self.alpha)
-                          for segs, probs, w, title in zip(postings, all_probs, weights, titles)])
+        shares = [combine(pillar_mass(p, w), t, self.alpha, self.gamma)
+                  for p, w, t in zip(all_probs, weights, self.title_probs(titles))]
+        feats = np.array([posting_features(*args)
+                          for args in zip(postings, all_probs, weights, titles, shares)])
         mops = (self.mops_clf.predict_proba(sp.csr_matrix(feats))[:, 1]  # type: ignore[attr-defined]
                 if len(feats) else np.zeros(0))
         result = []
-        for probs, w, m in zip(all_probs, weights, mops):
-            shares = sharpen(pillar_mass(probs, w), self.alpha)
-            result.append(PostingScore(dict(zip(PILLARS, shares.tolist())), float(m), probs, w))
+        for probs, w, m, share in zip(all_probs, weights, mops, shares):
+            result.append(PostingScore(dict(zip(PILLARS, share.tolist())), float(m), probs, w))
         return result

@@ -22,7 +22,14 @@ from jdpillars.corpus import Posting
 from jdpillars.definitions import PILLARS, SEGMENT_LABELS
 from jdpillars.evaluation import Example
 from jdpillars.features import SegmentFeatures, rows_of
-from jdpillars.model import PillarModel, pillar_mass, posting_features, segment_weights, sharpen
+from jdpillars.model import (
+    PillarModel,
+    combine,
+    pillar_mass,
+    posting_features,
+    segment_weights,
+    title_vector,
+)
 from jdpillars.pipeline import Segment, analyze, build_nlp, title_hashes
 
 
@@ -40,6 +47,7 @@ LEARNED = """\
 class Settings:
     C: float = 4.0
     mops_C: float = 0.5
+    title_C: float = 1.0
     lead: bool = True
     dense_weight: float = 0.5
     folds: int = 5
@@ -85,11 +93,36 @@ def _fit_segments(data: Prepared, index: Sequence[int], settings: Settings
     return features, clf
 
 
-def _fit_alpha(masses: Sequence[np.ndarray], targets: np.ndarray) -> float:
-    grid = np.linspace(0.5, 4.0, 36)
-    errors = [np.mean([np.abs(sharpen(m, a) - t).mean() for m, t in zip(masses, targets)])
-              for a in grid]
-    return float(grid[int(np.argmin(errors))])
+def _fit_title(postings: Sequence[Posting], titles: Sequence[np.ndarray], index: Sequence[int],
+               settings: Settings) -> LogisticRegression | None:
+    """Title words -> pillar: each marketing-ops posting counts once per pillar, weighted by
+    its share, so the model learns the division a title suggests, not only the primary."""
+    X, y, w = [], [], []
+    for i in index:
+        if postings[i].is_mops and len(titles[i]):
+            vec = title_vector(titles[i])
+            for pillar in PILLARS:
+                if postings[i].shares[pillar] > 0:
+                    X.append(vec)
+                    y.append(pillar)
+                    w.append(postings[i].shares[pillar])
+    if len(set(y)) < len(PILLARS):
+        return None
+    clf = LogisticRegression(C=settings.title_C, max_iter=2000)
+    return clf.fit(np.array(X), y, sample_weight=w)
+
+
+def _fit_shares(masses: Sequence[np.ndarray], title_probs: Sequence[np.ndarray | None],
+                targets: np.ndarray) -> tuple[float, float]:
+    """The (alpha, gamma) with the smallest share error on out-of-fold predictions."""
+    best = (np.inf, 1.0, 0.0)
+    for alpha in np.linspace(0.6, 3.0, 25):
+        for gamma in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5):
+            error = np.mean([np.abs(combine(m, t, alpha, gamma) - target).mean()
+                             for m, t, target in zip(masses, title_probs, targets)])
+            if error < best[0]:
+                best = (error, float(alpha), gamma)
+    return best[1], best[2]
 
 
 def fit(postings: Sequence[Posting], settings: Settings = Settings()) -> PillarModel:
@@ -97,25 +130,31 @@ def fit(postings: Sequence[Posting], settings: Settings = Settings()) -> PillarM
     n = len(postings)
     groups = np.arange(n)
     oof: list[np.ndarray] = [np.zeros(0)] * n
+    oof_title: list[np.ndarray | None] = [None] * n
     for train_idx, held_idx in GroupKFold(n_splits=settings.folds).split(groups, groups=groups):
         features, clf = _fit_segments(data, train_idx, settings)
-        part = PillarModel(features, clf, None, 1.0)
-        probs = part.segment_probs([data.segments[i] for i in held_idx],
-                                   [data.titles[i] for i in held_idx])
-        for i, p in zip(held_idx, probs):
-            oof[i] = p
+        title_clf = _fit_title(postings, data.titles, train_idx, settings)
+        part = PillarModel(features, clf, None, 1.0, title_clf)
+        held_titles = [data.titles[i] for i in held_idx]
+        probs = part.segment_probs([data.segments[i] for i in held_idx], held_titles)
+        for i, p, t in zip(held_idx, probs, part.title_probs(held_titles)):
+            oof[i], oof_title[i] = p, t
     weights = [segment_weights(s) for s in data.segments]
     mops_rows = [i for i, p in enumerate(postings) if p.is_mops]
-    alpha = _fit_alpha([pillar_mass(oof[i], weights[i]) for i in mops_rows],
-                       np.array([[postings[i].shares[k] for k in PILLARS] for i in mops_rows]))
-    X = np.array([posting_features(s, p, w, t, alpha)
-                  for s, p, w, t in zip(data.segments, oof, weights, data.titles)])
+    alpha, gamma = _fit_shares(
+        [pillar_mass(oof[i], weights[i]) for i in mops_rows], [oof_title[i] for i in mops_rows],
+        np.array([[postings[i].shares[k] for k in PILLARS] for i in mops_rows]))
+    shares = [combine(pillar_mass(p, w), t, alpha, gamma)
+              for p, w, t in zip(oof, weights, oof_title)]
+    X = np.array([posting_features(*args)
+                  for args in zip(data.segments, oof, weights, data.titles, shares)])
     y = np.array([1 if p.is_mops else 0 for p in postings])
     base = LogisticRegression(C=settings.mops_C, max_iter=2000)
     mops_clf = CalibratedClassifierCV(base, method="sigmoid", cv=5).fit(X, y)
     features, clf = _fit_segments(data, range(n), settings)
     assert sorted(clf.classes_) == sorted(SEGMENT_LABELS)
-    model = PillarModel(features, clf, mops_clf, alpha)
+    title_clf = _fit_title(postings, data.titles, range(n), settings)
+    model = PillarModel(features, clf, mops_clf, alpha, title_clf, gamma)
     model.train_segments_ = sum(len(s) for s in data.segments)
     return model
 
@@ -151,7 +190,7 @@ def train(data_dir: Path, out_dir: Path, external: Path | None = None,
     model = fit(train_set, settings)
     meta: dict[str, Any] = {
         "name": "jdpillars-pillars", "version": MODEL_VERSION, "labels": list(SEGMENT_LABELS),
-        "alpha": model.alpha, "data_hash": data_hash(postings),
+        "alpha": model.alpha, "gamma": model.gamma, "data_hash": data_hash(postings),
         "train_postings": len(train_set), "test_postings": len(test_set),
         "train_segments": model.train_segments_,
         "settings": asdict(settings),
