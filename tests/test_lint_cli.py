@@ -54,7 +54,7 @@ def test_findings_exit_1_one_line_each(lint) -> None:  # type: ignore[no-untyped
     [
         ("missing", "no such file"),
         ("empty", "empty file"),
-        ("binary", "binary file"),
+        ("binary", "binary content"),
         ("wordless", "no words in the text"),
     ],
 )

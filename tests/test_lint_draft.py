@@ -38,15 +38,14 @@ def test_positions_count_lines_and_characters() -> None:
     assert d.position(8) == (3, 1)
 
 
-def test_read_draft_decodes_utf8_bom_and_cp1252(tmp_path: Path) -> None:
+def test_read_draft_decodes_utf8_bom_utf16_and_cp1252(tmp_path: Path) -> None:
     (tmp_path / "bom.md").write_bytes("\ufeff# Café Ops\n".encode())
     assert read_draft(tmp_path / "bom.md").text == "# Café Ops\n"
-    (tmp_path / "win.md").write_bytes(
-        "# Campaign Ops \u2013 na\u00efve r\u00e9sum\u00e9 review and more words here\n".encode(
-            "cp1252"
-        )
-    )
-    assert "résumé" in read_draft(tmp_path / "win.md").text
+    (tmp_path / "utf16.md").write_bytes("# Café Ops\n".encode("utf-16"))
+    assert read_draft(tmp_path / "utf16.md").text == "# Café Ops\n"
+    text = "# Café Operations Manager \u2013 naïve résumé review\n"
+    (tmp_path / "win.md").write_bytes(text.encode("cp1252"))
+    assert read_draft(tmp_path / "win.md").text == text
 
 
 @pytest.mark.parametrize(
@@ -55,7 +54,8 @@ def test_read_draft_decodes_utf8_bom_and_cp1252(tmp_path: Path) -> None:
         (None, "no such file"),
         (b"", "empty file"),
         (b"  \n\t\n", "empty file"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary content"),
+        (b"\x01\x02\x03\x04 ok \x05\x06\x07\x08", "binary content"),
     ],
 )
 def test_read_draft_refuses_what_is_not_a_posting(

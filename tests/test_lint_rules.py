@@ -4,6 +4,7 @@ rule and a near-identical one that does not), and on hand-made Reports for its t
 from __future__ import annotations
 
 import difflib
+import re
 
 import pytest
 
@@ -101,17 +102,22 @@ def test_every_finding_points_at_its_text(classifier) -> None:  # type: ignore[n
 
 
 def test_sprawl_names_each_pillar_with_its_lines(classifier) -> None:  # type: ignore[no-untyped-def]
+    """Each block of three duties is named with its own three lines (the numbers of the draft),
+    for the three or four pillars that pass the threshold."""
     result = lint(classifier, "jdp101-sprawl.md")
     (sprawl,) = [f for f in result.findings if f.rule == "JDP101"]
-    for name in (
-        "Platform Ops",
-        "Campaign Ops",
-        "Marketing Intelligence Ops",
-        "Marketing Development Ops",
-    ):
-        assert name in sprawl.message
-    assert "line" in sprawl.message
+    blocks = {
+        "Platform Ops": "7, 8, 9",
+        "Campaign Ops": "10, 11, 12",
+        "Marketing Intelligence Ops": "13, 14, 15",
+        "Marketing Development Ops": "16, 17, 18",
+    }
+    named = [name for name in blocks if re.search(rf"(^|; |: ){name} \d+%", sprawl.message)]
+    assert len(named) >= 3
+    for name in named:
+        assert re.search(rf"{name} \d+% \(lines {blocks[name]}\b", sprawl.message), name
     assert "Split the role" in sprawl.fix
+    assert all(name in sprawl.fix for name in named)
 
 
 def test_hype_quotes_each_word_where_it_stands(classifier) -> None:  # type: ignore[no-untyped-def]
@@ -191,17 +197,28 @@ def test_title_pillar(title: str, pillar: str | None) -> None:
     assert titles.title_pillar(title) == pillar
 
 
-def test_title_mismatch_threshold() -> None:
+def test_title_mismatch_counts_duty_lines() -> None:
     text = TEXT.replace("Marketing Operations Manager", "Marketo Administrator")
-    mostly_cops = fake_report(
-        text, {"pops": 0.1, "cops": 0.8, "miops": 0.05, "devmops": 0.05}, evidence=DUTIES
-    )
+    lines = [d for p in ("pops", "cops", "miops", "devmops") for d in DUTIES[p]]
+    shares = {"pops": 0.1, "cops": 0.8, "miops": 0.05, "devmops": 0.05}
+    mostly_cops = fake_report(text, shares, evidence={"cops": lines[1:]})
     (found,) = run(pillar_rules.title_mismatch, text, mostly_cops)
     assert (found.line, found.column) == (1, 3)
     assert text[found.start : found.end] == "Marketo Administrator"
-    assert "Campaign Ops" in found.message
-    shared = fake_report(text, {"pops": 0.3, "cops": 0.6, "miops": 0.05, "devmops": 0.05})
-    assert run(pillar_rules.title_mismatch, text, shared) == []
+    assert "0 of 3 duty lines are Platform Ops work and 3 are Campaign Ops" in found.message
+    one_in_four = fake_report(text, shares, evidence={"pops": lines[:1], "cops": lines[1:]})
+    assert run(pillar_rules.title_mismatch, text, one_in_four) == []  # 25% is enough
+    assert (
+        run(
+            pillar_rules.title_mismatch,
+            text,
+            one_in_four,
+            thresholds={"title_pillar_min_share": 0.3},
+        )
+        != []
+    )
+    generalist = fake_report(TEXT, shares, evidence={"cops": lines[1:]})
+    assert run(pillar_rules.title_mismatch, TEXT, generalist) == []  # title names no pillar
 
 
 def test_not_mops_both_directions() -> None:

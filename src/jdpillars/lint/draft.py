@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from jdpillars.decoding import DecodeError, decode
 from jdpillars.segmenter import Piece, heading_key, segment
 
 MAX_TITLE_WORDS = 12
+FALLBACK_ENCODING = "cp1252"
 _TITLE_PREFIX = re.compile(r"^(?:job title|title|position|role)\s*:\s*", re.IGNORECASE)
 _MARKUP = " \t#*_>"
 
@@ -91,24 +93,6 @@ class Draft:
         return Span(m.start(), m.end()) if m else Span(0, 0)
 
 
-def decode(data: bytes) -> str:
-    """The text of a file's bytes: UTF-8 (with or without BOM), else Windows-1252 (the code page
-    postings come in), else the best guess of charset-normalizer; ``DraftError`` for binary."""
-    if b"\x00" in data:
-        raise DraftError("binary file (NUL bytes), not a text posting")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise DraftError("not a text file (unknown encoding)")
-    return str(best)
-
-
 def read_draft(path: Path, name: str | None = None) -> Draft:
     """The draft in ``path``; ``DraftError`` when it is missing, unreadable, binary or empty."""
     if not path.exists():
@@ -119,7 +103,10 @@ def read_draft(path: Path, name: str | None = None) -> Draft:
         data = path.read_bytes()
     except OSError as exc:
         raise DraftError(exc.strerror or "cannot be read") from None
-    text = decode(data)
+    try:  # not UTF-8: drafts are written in Word and Outlook, so Windows-1252 before guessing
+        text = decode(data, declared=FALLBACK_ENCODING).text
+    except DecodeError as exc:
+        raise DraftError(str(exc)) from None
     if not text.strip():
         raise DraftError("empty file")
     return Draft(name if name is not None else str(path), text)

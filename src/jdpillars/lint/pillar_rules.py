@@ -4,13 +4,14 @@ the draft, its report and the settings that yields findings."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from jdpillars.definitions import offtopic_phrases, pillars
 from jdpillars.lint import titles, words
 from jdpillars.lint.draft import Draft, Span
 from jdpillars.lint.emit import finding, line_list, quote
-from jdpillars.lint.evidence import ROLE_SECTIONS, pillar_duties, spans
+from jdpillars.lint.evidence import DUTY_SECTIONS, ROLE_SECTIONS, Duty, duties, pillar_duties, spans
 from jdpillars.lint.finding import Finding
 from jdpillars.lint.settings import Settings
 from jdpillars.report import Report
@@ -58,26 +59,42 @@ def pillar_sprawl(draft: Draft, report: Report, settings: Settings) -> Iterator[
     )
 
 
+def duty_lines(draft: Draft, report: Report) -> list[Duty]:
+    """The duties the role's own text carries (responsibilities and the untitled top), without
+    the title line: what the duties say, whatever the title claims."""
+    title = draft.title_span
+    return [
+        d
+        for d in duties(report)
+        if d.section in ("body", *DUTY_SECTIONS)
+        and not (title is not None and d.start < title.end and title.start < d.end)
+    ]
+
+
 def title_mismatch(draft: Draft, report: Report, settings: Settings) -> Iterator[Finding]:
-    """JDP102: the title names one pillar, the duties lead with another."""
+    """JDP102: the title names one pillar, the duty lines lead with another."""
     title, span = draft.title, draft.title_span
     if title is None or span is None or not _reads_as_mops(report, settings):
         return
     named = titles.title_pillar(title)
-    if named is None or named == report.primary or report.primary is None:
+    lines = duty_lines(draft, report)
+    if named is None or not lines:
         return
-    if report.shares[named] >= settings.value("title_pillar_min_share"):
+    counts = Counter(d.pillar for d in lines)
+    leader, most = counts.most_common(1)[0]
+    if leader == named or counts[named] / len(lines) >= settings.value("title_pillar_min_share"):
         return
     names = pillars()
+    where = line_list(draft, (d.start for d in lines if d.pillar == leader))
     yield finding(
         "JDP102",
         draft,
         span,
-        f"title mismatch: {quote(title)} names {names[named].name} "
-        f"({report.shares[named]:.0%} of the duties), but the duties are "
-        f"{_pillar(report, draft, report.primary)}",
-        fix=f"Retitle the role as a {names[report.primary].name} role, or rewrite "
-        f"the duties around {names[named].name}.",
+        f"title mismatch: {quote(title)} names {names[named].name}, but "
+        f"{counts[named]} of {len(lines)} duty lines are {names[named].name} work and "
+        f"{most} are {names[leader].name} ({where})",
+        fix=f"Retitle the role as a {names[leader].name} role, or rewrite the duties around "
+        f"{names[named].name}.",
     )
 
 
