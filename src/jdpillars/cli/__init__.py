@@ -36,8 +36,9 @@ def main_callback(
 
 
 def _register() -> None:
-    from jdpillars.cli import candidate, data, lint, modelcmds
+    from jdpillars.cli import batch, candidate, data, lint, modelcmds
 
+    batch.register(app)
     candidate.register(app)
     data.register(app)
     lint.register(app)
