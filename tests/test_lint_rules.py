@@ -174,6 +174,16 @@ def test_sprawl_thresholds_come_from_settings() -> None:
     assert run(pillar_rules.pillar_sprawl, TEXT, report, thresholds={"sprawl_pillars": 4}) == []
     found = run(pillar_rules.pillar_sprawl, TEXT, report)
     assert found[0].line == 4 and found[0].end_line == 6  # from the first to the last duty
+    assert "3 pillars" in found[0].message and "Marketing Development Ops" not in found[0].message
+    four = fake_report(
+        TEXT, {"pops": 0.3, "cops": 0.3, "miops": 0.24, "devmops": 0.16}, evidence=DUTIES
+    )
+    (found_four,) = run(pillar_rules.pillar_sprawl, TEXT, four)
+    assert (
+        "4 pillars" in found_four.message
+        and "Marketing Development Ops 16% (line 7)" in found_four.message
+    )
+    assert found_four.end_line == 7
 
 
 def test_sprawl_skips_drafts_that_are_not_marketing_ops() -> None:

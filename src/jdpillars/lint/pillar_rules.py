@@ -36,10 +36,10 @@ def pillar_sprawl(draft: Draft, report: Report, settings: Settings) -> Iterator[
         return
     ranked = report.ranked()
     big = [p for p, share in ranked if share >= settings.value("sprawl_share")]
-    if len(big) < settings.value("sprawl_pillars"):
-        if not all(share >= settings.value("sprawl_all_four_share") for _, share in ranked):
-            return
-        big = [p for p, _ in ranked]
+    if all(share >= settings.value("sprawl_all_four_share") for _, share in ranked):
+        big = [p for p, _ in ranked]  # all four present: name them all
+    elif len(big) < settings.value("sprawl_pillars"):
+        return
     carried = [d for p in big for d in pillar_duties(report, p)]
     span = (
         Span(min(d.start for d in carried), max(d.end for d in carried))
