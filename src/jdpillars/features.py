@@ -77,13 +77,16 @@ def _hashed(rows: SegmentRows, n_features: int, lead: bool = True) -> sp.csr_mat
 
 
 def _dense(rows: SegmentRows) -> np.ndarray:
-    keys = list(sections())
-    out = np.zeros((len(rows), len(LEXICON_LABELS) + len(keys) + 2))
-    for i, seg in enumerate(rows.segments):
-        out[i, : len(LEXICON_LABELS)] = np.log1p(seg.hits)
-        out[i, len(LEXICON_LABELS) + keys.index(seg.section)] = 1.0
-        out[i, -2] = 1.0 if seg.heading else 0.0
-        out[i, -1] = np.log1p(len(seg.tokens)) / 4.0
+    keys = {key: i for i, key in enumerate(sections())}
+    n, n_lex = len(rows), len(LEXICON_LABELS)
+    out = np.zeros((n, n_lex + len(keys) + 2))
+    if not n:
+        return out
+    segments = rows.segments
+    out[:, :n_lex] = np.log1p(np.array([s.hits for s in segments], dtype=float))
+    out[np.arange(n), n_lex + np.array([keys[s.section] for s in segments])] = 1.0
+    out[:, -2] = [1.0 if s.heading else 0.0 for s in segments]
+    out[:, -1] = np.log1p([len(s.tokens) for s in segments]) / 4.0
     return out
 
 

@@ -8,6 +8,7 @@ The rules read their word lists from ``resources/segmenter.json`` and ``resource
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -22,15 +23,16 @@ _HARD = re.compile(
 _GLUED = re.compile(r"(?<=[a-z0-9)\]%”\"'’])[.!?;:](?=[A-Z“\"(])")
 # End of a sentence followed by space and a capital: "... lists. Build the ...".
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
-_PREFIX = re.compile(r"^(?:[\s\-*–—+>#_]+|\(?\d{1,2}[.)]\s+|o\s+(?=[A-Z]))+")
+_PREFIX = re.compile(r"(?:[\s\-*–—+>#_]+|\(?\d{1,2}[.)]\s+|o\s+(?=[A-Z]))+")
 _TRAIL_CHARS = " \t\r\n\f\v\xa0-*–—+_"
 # Bullets glued with no separator at all: "...for e-commerce businessesExecute, monitor...".
 _CAMEL = re.compile(r"([a-z]+)(?=([A-Z][a-z]+))")
 CAMEL_MIN_LEFT = 6  # "LinkedIn", "HubSpot", "SharePoint" stay whole; "businessesExecute" splits
 _JOINERS = frozenset(("and", "or", "to", "of", "for", "with", "the", "a", "an", "in", "on", "we",
                       "you", "will", "can", "and/or", "&", "as", "be", "our", "your"))
+HEADING_MAX_CHARS = 90  # longer pieces are never headings
 _HEADING_MARK = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
-_INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z'’ &/,-]{2,48}?)\s*:\s*(?=\S)")
+_INLINE_HEADING = re.compile(r"([A-Za-z][A-Za-z'’ &/,-]{2,48}?)\s*:\s*(?=\S)")
 _ALPHA = re.compile(r"[A-Za-z0-9]")
 
 
@@ -82,38 +84,39 @@ def heading_key(text: str) -> str | None:
     return None
 
 
-def _cuts(text: str, start: int, end: int) -> list[int]:
-    """Soft boundaries inside one hard piece: glued punctuation, sentence ends, run-on duties."""
-    chunk = text[start:end]
+def _cuts(text: str) -> list[int]:
+    """Soft boundaries, found in one pass per rule over the whole text: glued punctuation,
+    sentence ends, glued camel-case bullets and run-on duties."""
     verbs, abbreviations = segmenter_words()
-    cuts = [start + m.end() for m in _GLUED.finditer(chunk)]
-    for m in _SENTENCE.finditer(chunk):
+    cuts = [m.end() for m in _GLUED.finditer(text)]
+    for m in _SENTENCE.finditer(text):
         stop = m.start()  # just after the full stop, or after a closing quote
-        while stop and chunk[stop - 1] in "\"”’)":
+        while stop and text[stop - 1] in "\"”’)":
             stop -= 1
-        word = chunk[chunk.rfind(" ", 0, stop) + 1 : stop - 1]
-        if chunk[stop - 1] == "." and word.lower() in abbreviations:
-            continue
-        cuts.append(start + m.end())
-    for m in _CAMEL.finditer(chunk):
+        if text[stop - 1] == ".":
+            word = text[max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1 : stop - 1]
+            if word.lower() in abbreviations:
+                continue
+        cuts.append(m.end())
+    for m in _CAMEL.finditer(text):
         left, right = m.group(1), m.group(2)
         if len(left) >= CAMEL_MIN_LEFT or right in verbs or right.endswith("ing"):
-            cuts.append(start + m.end(1))
-    for m in _RUN_ON.finditer(chunk):
+            cuts.append(m.end(1))
+    for m in _RUN_ON.finditer(text):
         if m.group(1) not in verbs:
             continue
-        before = chunk[chunk.rfind(" ", 0, m.start()) + 1 : m.start()]
+        before = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
         # "warehouse Build", not "Own QA", "Team Lead" or "monitor, and QA emails"
         if before.islower() and before not in _JOINERS:
-            cuts.append(start + m.end())
-    return sorted(set(cuts))
+            cuts.append(m.end())
+    cuts.sort()
+    return cuts
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    piece = text[start:end]
-    lead = _PREFIX.match(piece)
+    lead = _PREFIX.match(text, start, end)
     if lead:
-        start += lead.end()
+        start = lead.end()
     while end > start and text[end - 1] in _TRAIL_CHARS:
         end -= 1
     return start, end
@@ -121,13 +124,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _inline_heading(text: str, start: int, end: int) -> Piece | None:
     """ "Responsibilities: Build ..." -> the heading part, when it names a known section."""
-    m = _INLINE_HEADING.match(text[start:end])
+    if text.find(":", start, start + 52) < 0:
+        return None
+    m = _INLINE_HEADING.match(text, start, end)
     if not m:
         return None
     key = heading_key(m.group(1))
     if key is None or key == "other":
         return None
-    return Piece(start, start + m.end(1) + 1, key)
+    return Piece(start, m.end(1) + 1, key)
+
+
+def _heading_of(text: str, start: int, end: int) -> str | None:
+    return heading_key(text[start:end]) if end - start <= HEADING_MAX_CHARS else None
 
 
 def segment(text: str) -> list[Piece]:
@@ -136,20 +145,22 @@ def segment(text: str) -> list[Piece]:
     for m in _HARD.finditer(text):
         bounds.extend((m.start(), m.end()))
     bounds.append(len(text))
+    cuts = _cuts(text)
     pieces: list[Piece] = []
     for start, end in zip(bounds[::2], bounds[1::2]):
         if start >= end:
             continue
-        edges = [start, *_cuts(text, start, end), end]
+        lo, hi = bisect.bisect_right(cuts, start), bisect.bisect_left(cuts, end)
+        edges = [start, *cuts[lo:hi], end]
         for a, b in zip(edges, edges[1:]):
             a, b = _trim(text, a, b)
-            if a >= b or not _ALPHA.search(text[a:b]):
+            if a >= b or not _ALPHA.search(text, a, b):
                 continue
             head = _inline_heading(text, a, b)
             if head is not None:
                 pieces.append(head)
                 a, b = _trim(text, head.end, b)
-                if a >= b or not _ALPHA.search(text[a:b]):
+                if a >= b or not _ALPHA.search(text, a, b):
                     continue
-            pieces.append(Piece(a, b, heading_key(text[a:b])))
+            pieces.append(Piece(a, b, _heading_of(text, a, b)))
     return pieces

@@ -150,7 +150,9 @@ def fit(postings: Sequence[Posting], settings: Settings = Settings()) -> PillarM
                   for args in zip(data.segments, oof, weights, data.titles, shares)])
     y = np.array([1 if p.is_mops else 0 for p in postings])
     base = LogisticRegression(C=settings.mops_C, max_iter=2000)
-    mops_clf = CalibratedClassifierCV(base, method="sigmoid", cv=5).fit(X, y)
+    mops_clf = CalibratedClassifierCV(
+        base, method="sigmoid", cv=max(2, min(5, int(np.bincount(y).min()))), ensemble=False
+    ).fit(X, y)
     features, clf = _fit_segments(data, range(n), settings)
     assert sorted(clf.classes_) == sorted(SEGMENT_LABELS)
     title_clf = _fit_title(postings, data.titles, range(n), settings)

@@ -67,8 +67,9 @@ def check_cli(
 def split_cli(
     directory: Annotated[Path, typer.Argument(help="The corpus folder (data/labeled_jds).")],
 ) -> None:
-    """Write the corpus' stratified train/test split (split.json) for postings it lacks."""
-    from jdpillars.corpus import CorpusError, load
+    """Place new postings in the corpus' stratified train/test split (split.json); postings
+    already placed stay where they are."""
+    from jdpillars.corpus import SPLIT_FILE, CorpusError, load, load_split
     from jdpillars.split import make_split, write_split
 
     if not directory.is_dir():
@@ -77,7 +78,8 @@ def split_cli(
         postings = load(directory)
     except CorpusError as exc:
         fail(str(exc), Exit.FINDINGS)
-    split = make_split(postings)
+    existing = load_split(directory) if (directory / SPLIT_FILE).is_file() else {}
+    split = make_split(postings, existing=existing)
     path = write_split(directory, split)
     typer.echo(f"{path}: {len(split['train'])} train, {len(split['test'])} test", err=True)
 
