@@ -276,3 +276,10 @@ def test_help_documents_the_command(runner: Any) -> None:
     assert result.exit_code == 0
     for option in ("--text-column", "--resume", "--jobs", "--engine", "--scheduler"):
         assert option in result.output
+
+
+def test_an_unusable_model_is_a_usage_error(runner: Any, sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o.csv"
+    result = batch(runner, str(sample), "-o", str(out), "--model", str(tmp_path / "nomodel"))
+    assert_one_line_error(result, "nomodel")
+    assert not out.exists()

@@ -176,3 +176,16 @@ def test_without_a_scheduler_dask_starts_a_local_cluster(
         str(n) for n in range(1, 7)
     ]
     assert "6 rows (1 error)" in result.stderr
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_an_unusable_model_stops_the_workers_with_one_line(
+    runner: Any, source: Path, tmp_path: Path, cluster: Any, engine: str
+) -> None:
+    where = ["--jobs", "2"] if engine == "local" else ["--scheduler", cluster.scheduler_address]
+    out = tmp_path / ("o.csv" if engine == "local" else "o")
+    args = [str(source), "-o", str(out), "--engine", engine, "--model", str(tmp_path / "none")]
+    result = runner.invoke(app, ["batch", *args, *where])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("jdpillars: error: ")
+    assert not out.exists() and not out.with_name(out.name + ".partial").exists()

@@ -43,11 +43,13 @@ def shown(bar: BatchProgress) -> str:
 def test_the_bar_shows_rows_rate_and_time_left() -> None:
     console = Console(file=Stream(tty=True), force_terminal=True, width=120)
     with BatchProgress(console) as bar:
-        bar(256, 1_000, 10_000)
+        bar(256, 1_000, 10_000)  # the first call only sets where the run starts
         time.sleep(0.05)
-        bar(512, 2_000, 10_000)
+        bar(512, 1_500, 10_000)
+        time.sleep(0.05)
+        bar(768, 2_000, 10_000)
         text = shown(bar)
-    assert "512 rows" in text
+    assert "768 rows" in text
     assert re.search(r"\b\d+ rows/s", text)
     assert "20%" in text
     assert re.search(r"\d:\d\d:\d\d", text)  # time left
@@ -59,3 +61,4 @@ def test_without_a_total_the_bar_still_counts_rows() -> None:
         bar(10, 100, None)
         bar(20, 200, None)
         assert "20 rows" in shown(bar)
+        assert not re.search(r"\d:\d\d:\d\d", shown(bar))  # no time left without a total

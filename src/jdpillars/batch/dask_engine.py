@@ -169,6 +169,40 @@ def _target(output: Path) -> Path:
     return partial
 
 
+def _classify(
+    client: Any,
+    specs: list[Spec],
+    total: int,
+    partial: Path,
+    fmt: str,
+    model: str | None,
+    top: int,
+    progress: ProgressFn | None,
+) -> Tally:
+    """Classify and write every partition on the workers; the counts as parts finish."""
+    dd = optional("dask.dataframe", "dask")
+    dask = optional("dask", "dask")
+    distributed = optional("distributed", "dask")
+    tally = Tally()
+    frame = dd.from_map(_read, specs, meta=meta(), enforce_metadata=False)
+    workers = max(1, sum(client.nthreads().values()))
+    parts = min(total, max(frame.npartitions, 2 * workers, math.ceil(total / PART_ROWS)))
+    if parts > frame.npartitions:
+        frame = frame.repartition(npartitions=parts)
+    tasks = [
+        dask.delayed(_write_part)(part, i, str(partial), fmt, model, top)
+        for i, part in enumerate(frame.to_delayed())
+    ]
+    for future in distributed.as_completed(client.compute(tasks)):
+        try:
+            tally.add(future.result())
+        except OSError as exc:
+            raise BatchError(f"a dask worker could not write its part: {exc}") from None
+        if progress is not None:
+            progress(tally.rows, tally.rows, total)
+    return tally
+
+
 def run_dask(
     source: str,
     output: Path,
@@ -182,34 +216,29 @@ def run_dask(
     scheduler: str | None,
     progress: ProgressFn | None = None,
 ) -> Summary:
+    from jdpillars.modeldir import ModelError
+
     start = time.perf_counter()
-    dd = optional("dask.dataframe", "dask")
-    dask = optional("dask", "dask")
-    distributed = optional("distributed", "dask")
+    optional("dask.dataframe", "dask")
     files = expand(source)
     partial = _target(output)
     client, cluster = _client(scheduler, jobs)
     try:
-        client.run(warm, model)
+        try:
+            client.run(warm, model)
+        except ModelError as exc:
+            raise BatchError(str(exc)) from None
         load = time.perf_counter() - start
+        workers = len(client.nthreads())
         specs, total = _specs(files, given, wanted, client)
-        tally = Tally()
         if specs:
-            frame = dd.from_map(_read, specs, meta=meta(), enforce_metadata=False)
-            workers = max(1, sum(client.nthreads().values()))
-            parts = min(total, max(frame.npartitions, 2 * workers, math.ceil(total / PART_ROWS)))
-            if parts > frame.npartitions:
-                frame = frame.repartition(npartitions=parts)
-            tasks = [
-                dask.delayed(_write_part)(part, i, str(partial), fmt, model, top)
-                for i, part in enumerate(frame.to_delayed())
-            ]
-            for future in distributed.as_completed(client.compute(tasks)):
-                tally.add(future.result())
-                if progress is not None:
-                    progress(tally.rows, tally.rows, total)
+            tally = _classify(client, specs, total, partial, fmt, model, top, progress)
         else:
+            tally = Tally()
             _write_items([], partial / f"part-00000.{fmt}", fmt)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     finally:
         client.close()
         if cluster is not None:
@@ -223,5 +252,5 @@ def run_dask(
         seconds=time.perf_counter() - start,
         load_seconds=load,
         engine="dask",
-        workers=jobs,
+        workers=workers,
     )

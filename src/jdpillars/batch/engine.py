@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from joblib.externals.loky.process_executor import TerminatedWorkerError
+
 from jdpillars.batch.errors import BatchError, Interrupted
 from jdpillars.batch.readers import Reader
 from jdpillars.batch.records import Record
@@ -57,42 +59,57 @@ def skip(records: Iterator[Record], done: int) -> Iterator[Record]:
     return records
 
 
-def _results(work: Work, batches: Iterator[list[Record]]) -> tuple[Iterator[ChunkResult], float]:
-    """Chunk results in order, and the seconds spent loading the model before the first."""
-    from jdpillars.modeldir import ModelError
+class Workers:
+    """Where chunks are classified: this process (``jobs=1``) or ``jobs`` loky workers. The
+    model is loaded on creation (``load_seconds``), so a bad ``--model`` stops the run before
+    any output is opened."""
 
-    start = time.perf_counter()
-    try:
-        if work.jobs == 1:
-            warm(work.model)
-            return (classify_chunk(c, work.model, work.top, work.fmt) for c in batches), (
-                time.perf_counter() - start
-            )
+    def __init__(self, work: Work) -> None:
+        from jdpillars.modeldir import ModelError
+
+        self.work = work
+        start = time.perf_counter()
+        try:
+            if work.jobs == 1:
+                warm(work.model)
+            else:
+                from joblib import Parallel, delayed
+
+                # One task per worker; joblib keeps the loky workers (and their model).
+                Parallel(n_jobs=work.jobs, backend="loky")(
+                    delayed(warm)(work.model) for _ in range(work.jobs)
+                )
+        except ModelError as exc:
+            raise BatchError(str(exc)) from None
+        self.load_seconds = time.perf_counter() - start
+
+    def results(self, batches: Iterator[list[Record]]) -> Iterator[ChunkResult]:
+        """Each chunk's result, in order; at most ``2 * jobs`` chunks are in flight."""
+        w = self.work
+        if w.jobs == 1:
+            return (classify_chunk(c, w.model, w.top, w.fmt) for c in batches)
         from joblib import Parallel, delayed
 
         parallel = Parallel(
-            n_jobs=work.jobs,
+            n_jobs=w.jobs,
             backend="loky",
             batch_size=1,
-            pre_dispatch=f"{2 * work.jobs}",
+            pre_dispatch=f"{2 * w.jobs}",
             return_as="generator",
         )
-        # Load the model in every worker first (joblib reuses the loky workers).
-        list(
-            Parallel(n_jobs=work.jobs, backend="loky")(
-                delayed(warm)(work.model) for _ in range(work.jobs)
-            )
-        )
-        tasks = (delayed(classify_chunk)(c, work.model, work.top, work.fmt) for c in batches)
-        return iter(parallel(tasks)), time.perf_counter() - start
-    except ModelError as exc:
-        raise BatchError(str(exc)) from None
+        return iter(parallel(delayed(classify_chunk)(c, w.model, w.top, w.fmt) for c in batches))
 
 
 def run_local(
-    reader: Reader, output: Output, work: Work, *, progress: ProgressFn | None = None
+    reader: Reader,
+    output: Output,
+    workers: Workers,
+    *,
+    started: float,
+    progress: ProgressFn | None = None,
 ) -> Summary:
-    start = time.perf_counter()
+    """Classify what ``reader`` yields after the rows already in ``output`` and write it;
+    ``started`` is when the run began (``time.perf_counter()``)."""
     tally = Tally()
     positions: deque[int] = deque()
 
@@ -103,8 +120,7 @@ def run_local(
 
     try:
         records = skip(iter(reader), output.done)
-        results, load = _results(work, marked(chunks(records, work.chunk_rows)))
-        for result in results:
+        for result in workers.results(marked(chunks(records, workers.work.chunk_rows))):
             output.write(result.items)
             tally.add(result)
             if progress is not None:
@@ -112,6 +128,12 @@ def run_local(
     except KeyboardInterrupt:
         output.close()
         raise Interrupted(output.done + tally.rows, str(output.partial)) from None
+    except TerminatedWorkerError as exc:  # a worker killed (out of memory, say)
+        output.close()
+        raise BatchError(
+            f"a worker process died ({exc}); the {output.done + tally.rows} rows before are "
+            f"in {output.partial}: --resume continues"
+        ) from None
     except BaseException:
         output.close()
         raise
@@ -119,8 +141,8 @@ def run_local(
     return Summary.of(
         tally,
         output=str(output.path),
-        seconds=time.perf_counter() - start,
-        load_seconds=load,
+        seconds=time.perf_counter() - started,
+        load_seconds=workers.load_seconds,
         skipped=output.done,
-        workers=work.jobs,
+        workers=workers.work.jobs,
     )

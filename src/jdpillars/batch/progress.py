@@ -61,11 +61,12 @@ class BatchProgress:
         return self._progress.get_renderable()
 
     def __call__(self, rows: int, position: int, total: int | None) -> None:
-        if self._first is None:  # rows already there (--resume) do not count for the speed
+        if self._first is None:
+            # Rows already there (--resume) count neither for the speed nor for time left.
             self._first = rows
             self._start = time.perf_counter()
-            rate = "-"
-        else:
-            elapsed = time.perf_counter() - self._start
-            rate = f"{(rows - self._first) / elapsed:.0f}" if elapsed > 0 else "-"
+            self._progress.reset(self._task, completed=position, total=total, rows=rows, rate="-")
+            return
+        elapsed = time.perf_counter() - self._start
+        rate = f"{(rows - self._first) / elapsed:.0f}" if elapsed > 0 else "-"
         self._progress.update(self._task, completed=position, total=total, rows=rows, rate=rate)

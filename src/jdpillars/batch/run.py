@@ -5,13 +5,14 @@ user) or ``Interrupted``; never prints."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from jdpillars.batch.columns import Wanted
-from jdpillars.batch.engine import CHUNK_ROWS, Work, run_local
+from jdpillars.batch.engine import CHUNK_ROWS, Work, Workers, run_local
 from jdpillars.batch.errors import BatchError, optional
 from jdpillars.batch.readers import STDIN, open_input, open_reader
 from jdpillars.batch.summary import ProgressFn, Summary
@@ -90,14 +91,19 @@ def run(
     fmt = output_format(options.output, options.fmt)
     if fmt == "parquet":
         optional("pyarrow", "parquet")
+    started = time.perf_counter()
     stream = stdin if options.source == STDIN else open_input(options.source)
     try:
         reader = open_reader(
             options.source, options.wanted, fmt=options.input_fmt, stdin=stdin, stream=stream
         )
-        output = Output(options.output, fmt, resume=options.resume, on_message=on_message)
         work = Work(options.model, options.top, fmt, options.jobs or 1, options.chunk_rows)
-        return run_local(reader, output, work, progress=progress)
+        workers = Workers(work)
+        try:
+            output = Output(options.output, fmt, resume=options.resume, on_message=on_message)
+        except OSError as exc:
+            raise BatchError(f"{options.output}: cannot write: {exc.strerror or exc}") from None
+        return run_local(reader, output, workers, started=started, progress=progress)
     finally:
         if stream is not None and stream is not stdin:
             stream.close()
