@@ -28,7 +28,8 @@ def postings(n: int, seed: int = 7) -> list[str]:
     while len(texts) < n:  # a new posting from the lines of two others
         a, b = rng.sample(corpus, 2)
         lines = [s.text for s in a.spans[: len(a.spans) // 2]] + [
-            s.text for s in b.spans[len(b.spans) // 2 :]]
+            s.text for s in b.spans[len(b.spans) // 2 :]
+        ]
         texts.append("\n".join(lines))
     return texts[:n]
 
@@ -50,8 +51,9 @@ def main() -> None:
     args = parser.parse_args()
 
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "jdpillars.cli", "--help"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "jdpillars.cli", "--help"], check=True, capture_output=True
+    )
     help_seconds = time.perf_counter() - start
 
     texts = postings(args.postings)

@@ -17,8 +17,9 @@ primary: pops
 
 
 def test_lines_join_with_newlines_and_offsets_are_exact() -> None:
-    posting = parse(HEADER + "---\nnone: ## About\npops: Own the Eloqua instance.\n\n"
-                    "cops: Build emails.\n")
+    posting = parse(
+        HEADER + "---\nnone: ## About\npops: Own the Eloqua instance.\n\ncops: Build emails.\n"
+    )
     assert posting.text == "## About\nOwn the Eloqua instance.\n\nBuild emails."
     assert [s.label for s in posting.spans] == ["none", "pops", "cops"]
     for span in posting.spans:

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA
 
+from conftest import DATA
 from jdpillars.cli import app
 from jdpillars.corpuscheck import check
 
@@ -69,7 +69,8 @@ def test_primary_must_be_the_largest_share(corpus: Path) -> None:
     other = "pops" if "miops" in primary else "miops"
     _edit(path, primary, f"primary: {other}")
     assert [p["problem"] for p in check(corpus)["problems"]] == [
-        f"primary {other} is not the largest share"]
+        f"primary {other} is not the largest share"
+    ]
 
 
 def test_missing_split_is_a_problem(corpus: Path) -> None:
@@ -89,8 +90,16 @@ def test_cli_json_exit_codes(runner, corpus: Path) -> None:  # type: ignore[no-u
     ok = runner.invoke(app, ["data", "check", str(corpus), "--format", "json"])
     assert ok.exit_code == 0
     data = json.loads(ok.stdout)
-    assert set(data) >= {"postings", "lines", "out_of_scope", "by_primary", "by_group",
-                         "by_style", "duplicate_line_share", "problems"}
+    assert set(data) >= {
+        "postings",
+        "lines",
+        "out_of_scope",
+        "by_primary",
+        "by_group",
+        "by_style",
+        "duplicate_line_share",
+        "problems",
+    }
     _edit(corpus / "w1-001.jd", "mops: yes", "mops: maybe")
     assert runner.invoke(app, ["data", "check", str(corpus)]).exit_code == 1
     missing = runner.invoke(app, ["data", "check", str(corpus / "nope")])

@@ -22,8 +22,16 @@ P = ("pops", "cops", "miops", "devmops")
 
 def report(shares: dict[str, float], is_mops: float) -> Report:
     primary = max(shares, key=lambda k: shares[k])
-    return Report(id=None, title=None, text="", is_mops=is_mops, primary=primary, verdict="",
-                  pillars={p: PillarScore(shares[p]) for p in P}, model="test")
+    return Report(
+        id=None,
+        title=None,
+        text="",
+        is_mops=is_mops,
+        primary=primary,
+        verdict="",
+        pillars={p: PillarScore(shares[p]) for p in P},
+        model="test",
+    )
 
 
 def example(primary: str, mops: str = "yes") -> Example:
@@ -41,10 +49,12 @@ def test_auroc_and_calibration() -> None:
 
 def test_score_reports() -> None:
     examples = [example("pops"), example("cops"), example("miops"), example("devmops", "no")]
-    reports = [report({"pops": 0.7, "cops": 0.1, "miops": 0.1, "devmops": 0.1}, 0.9),
-               report({"pops": 0.1, "cops": 0.1, "miops": 0.7, "devmops": 0.1}, 0.8),
-               report({"pops": 0.1, "cops": 0.1, "miops": 0.7, "devmops": 0.1}, 0.6),
-               report({"pops": 0.1, "cops": 0.1, "miops": 0.1, "devmops": 0.7}, 0.3)]
+    reports = [
+        report({"pops": 0.7, "cops": 0.1, "miops": 0.1, "devmops": 0.1}, 0.9),
+        report({"pops": 0.1, "cops": 0.1, "miops": 0.7, "devmops": 0.1}, 0.8),
+        report({"pops": 0.1, "cops": 0.1, "miops": 0.7, "devmops": 0.1}, 0.6),
+        report({"pops": 0.1, "cops": 0.1, "miops": 0.1, "devmops": 0.7}, 0.3),
+    ]
     m = score_reports(examples, reports)
     assert m["mops_postings"] == 3
     assert m["primary_accuracy"] == pytest.approx(2 / 3)
@@ -56,12 +66,19 @@ def test_score_reports() -> None:
 
 
 def test_read_external(tmp_path: Path) -> None:
-    good = {"id": "a", "title": "T", "description": "text",
-            "labels": {"mops": "yes", "primary": "pops",
-                       "shares": {"pops": 0.5, "cops": 0.5, "miops": 0, "devmops": 0}}}
+    good = {
+        "id": "a",
+        "title": "T",
+        "description": "text",
+        "labels": {
+            "mops": "yes",
+            "primary": "pops",
+            "shares": {"pops": 0.5, "cops": 0.5, "miops": 0, "devmops": 0},
+        },
+    }
     path = tmp_path / "ext.jsonl"
     path.write_text(json.dumps(good) + "\n\n", encoding="utf-8")
     assert read_external(path)[0].shares["pops"] == 0.5
-    path.write_text(json.dumps(good) + "\n{\"id\": 1}\n", encoding="utf-8")
+    path.write_text(json.dumps(good) + '\n{"id": 1}\n', encoding="utf-8")
     with pytest.raises(ExternalDataError, match=":2: not a labeled posting"):
         read_external(path)

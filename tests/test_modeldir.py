@@ -35,8 +35,11 @@ def test_tampered_model_file_is_refused(model_copy: Path) -> None:
         read_meta(model_copy)
 
 
-def test_tampered_model_is_a_one_line_usage_error(runner, model_copy: Path,  # type: ignore[no-untyped-def]
-                                                   tmp_path: Path) -> None:
+def test_tampered_model_is_a_one_line_usage_error(
+    runner,
+    model_copy: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     (model_copy / "MODEL_CARD.md").write_text("changed\n", encoding="utf-8")
     posting = tmp_path / "p.txt"
     posting.write_text("Build emails in Marketo and run webinars.\n", encoding="utf-8")

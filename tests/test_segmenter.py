@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jdpillars.pipeline import build_nlp, analyze
+from jdpillars.pipeline import analyze, build_nlp
 from jdpillars.segmenter import heading_key, segment
 
 
@@ -15,22 +15,38 @@ def pieces(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("...campaigns.Manage the Marketo instance•Build reports in Looker",
-         ["...campaigns.", "Manage the Marketo instance", "Build reports in Looker"]),
-        ("Responsibilities:Build the nurture programmes",
-         ["Responsibilities:", "Build the nurture programmes"]),
-        ("Responsibilities: Build SQL reports from the warehouse Help design the stack",
-         ["Responsibilities:", "Build SQL reports from the warehouse", "Help design the stack"]),
-        ("for e-commerce businessesExecute sends on time",
-         ["for e-commerce businesses", "Execute sends on time"]),
-        ("<ul><li>Own the Pardot connector</li><li>QA &amp; launch emails</li></ul>",
-         ["Own the Pardot connector", "QA &amp; launch emails"]),
-        ("- Own routing\r\n* Build forms\r\n\t▪ Report on MQLs",
-         ["Own routing", "Build forms", "Report on MQLs"]),
-        ("Monitor, and QA email campaigns in HubSpot and LinkedIn",
-         ["Monitor, and QA email campaigns in HubSpot and LinkedIn"]),
-        ("Work with tools, e.g. Marketo and Eloqua. Then report.",
-         ["Work with tools, e.g. Marketo and Eloqua.", "Then report."]),
+        (
+            "...campaigns.Manage the Marketo instance•Build reports in Looker",
+            ["...campaigns.", "Manage the Marketo instance", "Build reports in Looker"],
+        ),
+        (
+            "Responsibilities:Build the nurture programmes",
+            ["Responsibilities:", "Build the nurture programmes"],
+        ),
+        (
+            "Responsibilities: Build SQL reports from the warehouse Help design the stack",
+            ["Responsibilities:", "Build SQL reports from the warehouse", "Help design the stack"],
+        ),
+        (
+            "for e-commerce businessesExecute sends on time",
+            ["for e-commerce businesses", "Execute sends on time"],
+        ),
+        (
+            "<ul><li>Own the Pardot connector</li><li>QA &amp; launch emails</li></ul>",
+            ["Own the Pardot connector", "QA &amp; launch emails"],
+        ),
+        (
+            "- Own routing\r\n* Build forms\r\n\t▪ Report on MQLs",
+            ["Own routing", "Build forms", "Report on MQLs"],
+        ),
+        (
+            "Monitor, and QA email campaigns in HubSpot and LinkedIn",
+            ["Monitor, and QA email campaigns in HubSpot and LinkedIn"],
+        ),
+        (
+            "Work with tools, e.g. Marketo and Eloqua. Then report.",
+            ["Work with tools, e.g. Marketo and Eloqua.", "Then report."],
+        ),
     ],
 )
 def test_mangled_bullets_are_split(text: str, expected: list[str]) -> None:
@@ -61,9 +77,11 @@ def test_headings(text: str, key: str | None) -> None:
 
 
 def test_sections_follow_headings_and_cues() -> None:
-    text = ("## About us\nWe make bikes.\n## Responsibilities\n- Build nurtures in Marketo\n"
-            "## Requirements\n- 3+ years of Eloqua\nWe are an equal opportunity employer.\n"
-            "401(k) with a match\n")
+    text = (
+        "## About us\nWe make bikes.\n## Responsibilities\n- Build nurtures in Marketo\n"
+        "## Requirements\n- 3+ years of Eloqua\nWe are an equal opportunity employer.\n"
+        "401(k) with a match\n"
+    )
     segs = analyze(build_nlp()(text))
     by_text = {s.text: s for s in segs}
     assert by_text["We make bikes."].section == "blurb"

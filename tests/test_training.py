@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 from conftest import DATA
-
 from jdpillars.classifier import Classifier
 from jdpillars.corpus import load
 from jdpillars.modeldir import read_meta
@@ -14,7 +13,13 @@ from jdpillars.split import make_split, write_split
 from jdpillars.training import Settings, train
 
 TINY = [f"w{w}-{n:03d}" for w in (1, 2, 3, 4) for n in (1, 2, 3, 4)] + [
-    "w1-052", "w1-053", "w4-041", "w4-042", "w2-042", "w3-040"]
+    "w1-052",
+    "w1-053",
+    "w4-041",
+    "w4-042",
+    "w2-042",
+    "w3-040",
+]
 
 
 def test_train_then_classify_on_tiny_data(tmp_path: Path) -> None:
@@ -36,7 +41,9 @@ def test_train_then_classify_on_tiny_data(tmp_path: Path) -> None:
 
     report = Classifier(out).classify(
         "## Responsibilities\n- Administer our Marketo instance and its Salesforce sync\n"
-        "- Build nurture emails and landing pages\n", title="Marketing Operations Manager")
+        "- Build nurture emails and landing pages\n",
+        title="Marketing Operations Manager",
+    )
     assert abs(sum(report.shares.values()) - 1) < 1e-6
     assert report.primary in {"pops", "cops", "miops", "devmops"}
     assert 0.0 <= report.is_mops <= 1.0

@@ -23,40 +23,56 @@ def _pct(value: Any) -> str:
 
 
 def _table(title: str, metrics: dict[str, Any]) -> list[str]:
-    lines = [f"### {title}", "",
-             f"{metrics['postings']} postings, {metrics['mops_postings']} marketing-ops "
-             "(yes or borderline).", "",
-             "| metric | value |", "| --- | --- |",
-             f"| primary accuracy | {_pct(metrics['primary_accuracy'])} |",
-             f"| primary macro-F1 | {_pct(metrics['primary_macro_f1'])} |",
-             f"| share MAE | {_pct(metrics['share_mae'])} |",
-             f"| is_mops AUROC | {_pct(metrics['is_mops_auroc'])} |",
-             f"| is_mops calibration error | {_pct(metrics['is_mops_calibration_error'])} |",
-             "", "| pillar | precision | recall | F1 | support |", "| --- | --- | --- | --- | --- |"]
+    lines = [
+        f"### {title}",
+        "",
+        f"{metrics['postings']} postings, {metrics['mops_postings']} marketing-ops "
+        "(yes or borderline).",
+        "",
+        "| metric | value |",
+        "| --- | --- |",
+        f"| primary accuracy | {_pct(metrics['primary_accuracy'])} |",
+        f"| primary macro-F1 | {_pct(metrics['primary_macro_f1'])} |",
+        f"| share MAE | {_pct(metrics['share_mae'])} |",
+        f"| is_mops AUROC | {_pct(metrics['is_mops_auroc'])} |",
+        f"| is_mops calibration error | {_pct(metrics['is_mops_calibration_error'])} |",
+        "",
+        "| pillar | precision | recall | F1 | support |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for p in PILLARS:
         m = metrics["per_pillar"][p]
-        lines.append(f"| {pillars()[p].short} | {m['precision']:.2f} | {m['recall']:.2f} | "
-                     f"{m['f1']:.2f} | {m['support']} |")
+        lines.append(
+            f"| {pillars()[p].short} | {m['precision']:.2f} | {m['recall']:.2f} | "
+            f"{m['f1']:.2f} | {m['support']} |"
+        )
     return [*lines, ""]
 
 
 def render(meta: dict[str, Any], metrics: dict[str, dict[str, Any]], notes: str = "") -> str:
     lines = [
-        f"# Model card: {meta['name']} {meta['version']}", "",
+        f"# Model card: {meta['name']} {meta['version']}",
+        "",
         "Scores a marketing job posting against the Four Pillars of Marketing Operations "
-        "(POPS, COPS, MIOPS, DevMOPS) and says how likely it is marketing ops at all.", "",
-        "## How it works", "",
-        "spaCy `blank(\"en\")` with our components (segmenter, section tagger, pillar phrase "
+        "(POPS, COPS, MIOPS, DevMOPS) and says how likely it is marketing ops at all.",
+        "",
+        "## How it works",
+        "",
+        'spaCy `blank("en")` with our components (segmenter, section tagger, pillar phrase '
         "matcher) splits a posting into duty-sized segments. A logistic regression over hashed "
         "words and word pairs, the title's words, lexicon hits and the section labels each "
         "segment POPS, COPS, MIOPS, DevMOPS or none. Shares are the section-weighted sum of the "
         f"segments' pillar probabilities, sharpened with alpha = {meta['alpha']:.2f}. A calibrated "
-        "logistic regression over posting-level features gives `is_mops`.", "",
-        "## Training data", "",
+        "logistic regression over posting-level features gives `is_mops`.",
+        "",
+        "## Training data",
+        "",
         f"`data/labeled_jds/`: {meta['train_postings']} training postings "
         f"({meta['train_segments']} segments), written by the jdpillars team; the test split "
         f"({meta['test_postings']} postings) is never trained on. Data hash `{meta['data_hash']}`.",
-        "", "## Metrics", "",
+        "",
+        "## Metrics",
+        "",
     ]
     for name, values in metrics.items():
         lines += _table(name, values)

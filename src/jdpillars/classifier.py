@@ -60,12 +60,14 @@ class Classifier:
         self.nlp = build_nlp()
         self.name = self.model_dir.name
 
-    def classify(self, text: str, *, title: str | None = None, id: str | None = None,
-                 top: int = DEFAULT_TOP) -> Report:
+    def classify(
+        self, text: str, *, title: str | None = None, id: str | None = None, top: int = DEFAULT_TOP
+    ) -> Report:
         return next(self.classify_many([Job(text, title, id)], top=top))
 
-    def classify_many(self, jobs: Iterable[Job], *, top: int = DEFAULT_TOP,
-                      batch_size: int = 64) -> Iterator[Report]:
+    def classify_many(
+        self, jobs: Iterable[Job], *, top: int = DEFAULT_TOP, batch_size: int = 64
+    ) -> Iterator[Report]:
         """One report per job, in order; a job that cannot be classified gets an error report."""
         it = iter(jobs)
         while batch := list(islice(it, batch_size)):
@@ -78,14 +80,17 @@ class Classifier:
         good: list[int] = []
         for i, job in enumerate(jobs):
             why = problem(job.text)
-            reports.append(failed(why, id=job.id, title=job.title, text=job.text,
-                                  model=self.name) if why else None)
+            reports.append(
+                failed(why, id=job.id, title=job.title, text=job.text, model=self.name)
+                if why
+                else None
+            )
             if not why:
                 good.append(i)
         docs = self.nlp.pipe([jobs[i].text for i in good], batch_size=len(good) or 1)
         segments = [analyze(doc) for doc in docs]
         titles = [title_hashes(self.nlp, jobs[i].title) for i in good]
-        for i, segs, score in zip(good, segments, self.model.score(segments, titles)):
+        for i, segs, score in zip(good, segments, self.model.score(segments, titles), strict=False):
             reports[i] = self._report(jobs[i], segs, score, top)
         return [r for r in reports if r is not None]
 
@@ -95,8 +100,11 @@ class Classifier:
         pillars = {}
         for k, pillar in enumerate(PILLARS):
             ranked = sorted(
-                ((float(probs[j, k] * weights[j]), j) for j in range(len(segments))
-                 if weights[j] > 0 and probs[j, k] >= EVIDENCE_FLOOR),
+                (
+                    (float(probs[j, k] * weights[j]), j)
+                    for j in range(len(segments))
+                    if weights[j] > 0 and probs[j, k] >= EVIDENCE_FLOOR
+                ),
                 reverse=True,
             )
             evidence = tuple(
@@ -112,7 +120,13 @@ class Classifier:
             shares = {p: 0.25 for p in PILLARS}
         is_mops = float(score.is_mops)  # type: ignore[attr-defined]
         return Report(
-            id=job.id, title=job.title, text=job.text, is_mops=is_mops, primary=primary,
-            verdict=describe(shares, primary, is_mops), pillars=pillars, model=self.name,
+            id=job.id,
+            title=job.title,
+            text=job.text,
+            is_mops=is_mops,
+            primary=primary,
+            verdict=describe(shares, primary, is_mops),
+            pillars=pillars,
+            model=self.name,
             sections=_sections(segments, len(job.text)),
         )

@@ -79,7 +79,7 @@ def parse_shares(value: str) -> dict[str, float]:
 
 
 def _split_label(line: str) -> tuple[str, bool, str]:
-    """``'pops: text'`` -> ``('pops', False, 'text')``; ``'cops+ text'`` -> ``('cops', True, ..)``."""
+    """``'pops: text'`` -> ``('pops', False, 'text')``; ``'cops+ t'`` -> ``('cops', True, 't')``."""
     for label in LINE_LABELS:
         for mark, cont in ((":", False), ("+", True)):
             head = label + mark

@@ -97,11 +97,18 @@ def check(directory: Path) -> dict[str, Any]:
             problems.append({"file": str(file), "id": file.stem, "problem": str(exc)})
             continue
         if posting.id in seen:
-            problems.append({"file": str(file), "id": posting.id,
-                             "problem": f"duplicate id (also in {seen[posting.id]})"})
+            problems.append(
+                {
+                    "file": str(file),
+                    "id": posting.id,
+                    "problem": f"duplicate id (also in {seen[posting.id]})",
+                }
+            )
         seen.setdefault(posting.id, str(file))
-        problems += [{"file": str(file), "id": posting.id, "problem": text}
-                     for text in _posting_problems(posting, file)]
+        problems += [
+            {"file": str(file), "id": posting.id, "problem": text}
+            for text in _posting_problems(posting, file)
+        ]
         postings.append(posting)
     problems += _split_problems(directory, set(seen))
     owners: dict[str, set[str]] = defaultdict(set)
@@ -111,9 +118,14 @@ def check(directory: Path) -> dict[str, Any]:
     duplicated = sum(1 for _, norm in pillar_lines if len(owners[norm]) > 1)
     share = duplicated / len(pillar_lines) if pillar_lines else 0.0
     if share > MAX_DUPLICATE_SHARE:
-        problems.append({"file": str(directory), "id": "",
-                         "problem": f"duplicated pillar lines are {share:.1%} of all "
-                                    f"(at most {MAX_DUPLICATE_SHARE:.0%})"})
+        problems.append(
+            {
+                "file": str(directory),
+                "id": "",
+                "problem": f"duplicated pillar lines are {share:.1%} of all "
+                f"(at most {MAX_DUPLICATE_SHARE:.0%})",
+            }
+        )
     ops = [p for p in postings if p.mops != "no"]
     return {
         "postings": len(postings),

@@ -40,8 +40,16 @@ def read_external(path: Path) -> list[Example]:
                 row = json.loads(line)
                 labels = row["labels"]
                 shares = {p: float(labels["shares"][p]) for p in PILLARS}
-                examples.append(Example(str(row["id"]), row.get("title"), row["description"],
-                                        labels["mops"], shares, labels["primary"]))
+                examples.append(
+                    Example(
+                        str(row["id"]),
+                        row.get("title"),
+                        row["description"],
+                        labels["mops"],
+                        shares,
+                        labels["primary"],
+                    )
+                )
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                 raise ExternalDataError(f"{path}:{number}: not a labeled posting ({exc})") from None
     return examples
@@ -50,9 +58,9 @@ def read_external(path: Path) -> list[Example]:
 def _prf(truth: Sequence[str], pred: Sequence[str]) -> dict[str, dict[str, float]]:
     out = {}
     for p in PILLARS:
-        tp = sum(1 for t, q in zip(truth, pred) if t == p and q == p)
-        fp = sum(1 for t, q in zip(truth, pred) if t != p and q == p)
-        fn = sum(1 for t, q in zip(truth, pred) if t == p and q != p)
+        tp = sum(1 for t, q in zip(truth, pred, strict=False) if t == p and q == p)
+        fp = sum(1 for t, q in zip(truth, pred, strict=False) if t != p and q == p)
+        fn = sum(1 for t, q in zip(truth, pred, strict=False) if t == p and q != p)
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -62,8 +70,8 @@ def _prf(truth: Sequence[str], pred: Sequence[str]) -> dict[str, dict[str, float
 
 def auroc(labels: Sequence[bool], scores: Sequence[float]) -> float | None:
     """Area under the ROC curve (ties count half); None when one class is missing."""
-    pos = [s for y, s in zip(labels, scores) if y]
-    neg = [s for y, s in zip(labels, scores) if not y]
+    pos = [s for y, s in zip(labels, scores, strict=False) if y]
+    neg = [s for y, s in zip(labels, scores, strict=False) if not y]
     if not pos or not neg:
         return None
     wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
@@ -75,8 +83,11 @@ def calibration_error(labels: Sequence[bool], scores: Sequence[float], bins: int
     total = 0.0
     for b in range(bins):
         lo, hi = b / bins, (b + 1) / bins
-        members = [(y, s) for y, s in zip(labels, scores)
-                   if lo <= s < hi or (b == bins - 1 and s == 1.0)]
+        members = [
+            (y, s)
+            for y, s in zip(labels, scores, strict=False)
+            if lo <= s < hi or (b == bins - 1 and s == 1.0)
+        ]
         if members:
             freq = sum(y for y, _ in members) / len(members)
             conf = sum(s for _, s in members) / len(members)
@@ -87,22 +98,36 @@ def calibration_error(labels: Sequence[bool], scores: Sequence[float], bins: int
 def score_reports(examples: Sequence[Example], reports: Sequence[Any]) -> dict[str, Any]:
     """Metrics of reports against their examples. Pillar metrics cover the marketing-ops rows
     (``yes`` and ``borderline``); ``is_mops`` counts both of those as positive."""
-    ops = [(e, r) for e, r in zip(examples, reports) if e.mops != "no"]
+    ops = [(e, r) for e, r in zip(examples, reports, strict=False) if e.mops != "no"]
     truth = [e.primary for e, _ in ops]
     pred = [r.primary or "none" for _, r in ops]
     per = _prf(truth, pred)
-    mae = (sum(abs(r.shares[p] - e.shares[p]) for e, r in ops for p in PILLARS)
-           / (len(ops) * len(PILLARS)) if ops else 0.0)
-    confusion = {t: {q: sum(1 for a, b in zip(truth, pred) if a == t and b == q)
-                     for q in (*PILLARS, "none")} for t in PILLARS}
+    mae = (
+        sum(abs(r.shares[p] - e.shares[p]) for e, r in ops for p in PILLARS)
+        / (len(ops) * len(PILLARS))
+        if ops
+        else 0.0
+    )
+    confusion = {
+        t: {
+            q: sum(1 for a, b in zip(truth, pred, strict=False) if a == t and b == q)
+            for q in (*PILLARS, "none")
+        }
+        for t in PILLARS
+    }
     labels = [e.mops != "no" for e in examples]
     scores = [r.is_mops for r in reports]
-    strict = [(e.mops == "yes", r.is_mops) for e, r in zip(examples, reports)
-              if e.mops != "borderline"]
+    strict = [
+        (e.mops == "yes", r.is_mops)
+        for e, r in zip(examples, reports, strict=False)
+        if e.mops != "borderline"
+    ]
     return {
         "postings": len(examples),
         "mops_postings": len(ops),
-        "primary_accuracy": sum(t == q for t, q in zip(truth, pred)) / len(ops) if ops else 0.0,
+        "primary_accuracy": sum(t == q for t, q in zip(truth, pred, strict=False)) / len(ops)
+        if ops
+        else 0.0,
         "primary_macro_f1": sum(per[p]["f1"] for p in PILLARS) / len(PILLARS),
         "share_mae": mae,
         "is_mops_auroc": auroc(labels, scores),
@@ -110,8 +135,11 @@ def score_reports(examples: Sequence[Example], reports: Sequence[Any]) -> dict[s
         "is_mops_calibration_error": calibration_error(labels, scores),
         "per_pillar": per,
         "confusion": confusion,
-        "errors": [{"id": e.id, "title": e.title, "truth": e.primary, "predicted": r.primary}
-                   for e, r in ops if e.primary != r.primary],
+        "errors": [
+            {"id": e.id, "title": e.title, "truth": e.primary, "predicted": r.primary}
+            for e, r in ops
+            if e.primary != r.primary
+        ],
     }
 
 

@@ -41,8 +41,11 @@ def rows_of(postings: Sequence[Sequence[Segment]], titles: Sequence[np.ndarray])
 def _hashed(rows: SegmentRows, n_features: int, lead: bool = True) -> sp.csr_matrix:
     n = len(rows)
     lengths = np.fromiter((len(s.tokens) for s in rows.segments), dtype=np.int64, count=n)
-    tokens = (np.concatenate([s.tokens for s in rows.segments]).astype(np.uint64)
-              if n else np.zeros(0, np.uint64))
+    tokens = (
+        np.concatenate([s.tokens for s in rows.segments]).astype(np.uint64)
+        if n
+        else np.zeros(0, np.uint64)
+    )
     row_of = np.repeat(np.arange(n), lengths)
     mod = np.uint64(n_features)
     cols = [tokens % mod]
@@ -94,8 +97,9 @@ class SegmentFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     """Hashed word and word-pair counts (with the title's words), tf-idf weighted and
     normalised, beside dense lexicon, section, heading and length features."""
 
-    def __init__(self, n_features: int = 2**18, dense_weight: float = 0.5,
-                 lead: bool = True) -> None:
+    def __init__(
+        self, n_features: int = 2**18, dense_weight: float = 0.5, lead: bool = True
+    ) -> None:
         self.n_features = n_features
         self.dense_weight = dense_weight
         self.lead = lead

@@ -10,6 +10,7 @@ pillar work, the shares, the off-topic lexicon rate and the words of the title.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -67,8 +68,9 @@ def title_vector(title: np.ndarray) -> np.ndarray:
     return vec
 
 
-def combine(mass: np.ndarray, title_probs: np.ndarray | None, alpha: float, gamma: float
-            ) -> np.ndarray:
+def combine(
+    mass: np.ndarray, title_probs: np.ndarray | None, alpha: float, gamma: float
+) -> np.ndarray:
     """Shares from the segments' pillar mass and, when there is a title, its pillar probs."""
     shares = sharpen(mass, alpha)
     if title_probs is None or gamma == 0:
@@ -77,21 +79,28 @@ def combine(mass: np.ndarray, title_probs: np.ndarray | None, alpha: float, gamm
     return np.asarray(weighed / weighed.sum())
 
 
-def posting_features(segments: Sequence[Segment], probs: np.ndarray, weights: np.ndarray,
-                     title: np.ndarray, shares: np.ndarray) -> np.ndarray:
+def posting_features(
+    segments: Sequence[Segment],
+    probs: np.ndarray,
+    weights: np.ndarray,
+    title: np.ndarray,
+    shares: np.ndarray,
+) -> np.ndarray:
     """The ``is_mops`` model's view of one posting."""
     mass = pillar_mass(probs, weights)
     total_weight = max(float(weights.sum()), 1e-9)
     hits = np.array([s.hits for s in segments], dtype=float).reshape(-1, len(LEXICON_LABELS))
     duty = weights > 0
-    n_tokens = max(sum(len(s.tokens) for s, d in zip(segments, duty) if d), 1)
+    n_tokens = max(sum(len(s.tokens) for s, d in zip(segments, duty, strict=False) if d), 1)
     lexicon_rate = hits[duty].sum(axis=0) / n_tokens * 100 if duty.any() else np.zeros(5)
     confident = float((probs[:, : len(PILLARS)].max(axis=1) > 0.5)[duty].sum()) if len(probs) else 0
-    dense = np.concatenate([
-        [mass.sum() / total_weight, np.log1p(mass.sum()), np.log1p(confident), shares.max()],
-        shares,
-        np.log1p(lexicon_rate),
-    ])
+    dense = np.concatenate(
+        [
+            [mass.sum() / total_weight, np.log1p(mass.sum()), np.log1p(confident), shares.max()],
+            shares,
+            np.log1p(lexicon_rate),
+        ]
+    )
     return np.concatenate([dense, title_vector(title)])
 
 
@@ -100,9 +109,15 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     It is assembled by ``jdpillars.training``, which fits each part on its own data."""
 
-    def __init__(self, features: SegmentFeatures | None = None, segment_clf: object = None,
-                 mops_clf: object = None, alpha: float = 1.0, title_clf: object = None,
-                 gamma: float = 0.0) -> None:
+    def __init__(
+        self,
+        features: SegmentFeatures | None = None,
+        segment_clf: object = None,
+        mops_clf: object = None,
+        alpha: float = 1.0,
+        title_clf: object = None,
+        gamma: float = 0.0,
+    ) -> None:
         self.features = features
         self.segment_clf = segment_clf
         self.mops_clf = mops_clf
@@ -117,37 +132,53 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if self.title_clf is None or not present:
             return result
         probs = self.title_clf.predict_proba(  # type: ignore[attr-defined]
-            np.array([title_vector(titles[i]) for i in present]))
+            np.array([title_vector(titles[i]) for i in present])
+        )
         order = [list(self.title_clf.classes_).index(p) for p in PILLARS]  # type: ignore[attr-defined]
-        for i, row in zip(present, probs[:, order]):
+        for i, row in zip(present, probs[:, order], strict=False):
             result[i] = row
         return result
 
-    def segment_probs(self, postings: Sequence[Sequence[Segment]],
-                      titles: Sequence[np.ndarray]) -> list[np.ndarray]:
+    def segment_probs(
+        self, postings: Sequence[Sequence[Segment]], titles: Sequence[np.ndarray]
+    ) -> list[np.ndarray]:
         rows = rows_of(postings, titles)
         if not len(rows):
             return [np.zeros((0, len(SEGMENT_LABELS))) for _ in postings]
         assert self.features is not None
         X = self.features.transform(rows)
         probs = self.segment_clf.predict_proba(X)  # type: ignore[attr-defined]
-        order = [list(self.segment_clf.classes_).index(c)  # type: ignore[attr-defined]
-                 for c in SEGMENT_LABELS]
+        order = [
+            list(self.segment_clf.classes_).index(c)  # type: ignore[attr-defined]
+            for c in SEGMENT_LABELS
+        ]
         probs = probs[:, order]
         bounds = np.cumsum([0] + [len(p) for p in postings])
-        return [probs[a:b] for a, b in zip(bounds, bounds[1:])]
+        return [probs[a:b] for a, b in itertools.pairwise(bounds)]
 
-    def score(self, postings: Sequence[Sequence[Segment]], titles: Sequence[np.ndarray]
-              ) -> list[PostingScore]:
+    def score(
+        self, postings: Sequence[Sequence[Segment]], titles: Sequence[np.ndarray]
+    ) -> list[PostingScore]:
         all_probs = self.segment_probs(postings, titles)
         weights = [segment_weights(segs) for segs in postings]
-        shares = [combine(pillar_mass(p, w), t, self.alpha, self.gamma)
-                  for p, w, t in zip(all_probs, weights, self.title_probs(titles))]
-        feats = np.array([posting_features(*args)
-                          for args in zip(postings, all_probs, weights, titles, shares)])
-        mops = (self.mops_clf.predict_proba(sp.csr_matrix(feats))[:, 1]  # type: ignore[attr-defined]
-                if len(feats) else np.zeros(0))
+        shares = [
+            combine(pillar_mass(p, w), t, self.alpha, self.gamma)
+            for p, w, t in zip(all_probs, weights, self.title_probs(titles), strict=False)
+        ]
+        feats = np.array(
+            [
+                posting_features(*args)
+                for args in zip(postings, all_probs, weights, titles, shares, strict=False)
+            ]
+        )
+        mops = (
+            self.mops_clf.predict_proba(sp.csr_matrix(feats))[:, 1]  # type: ignore[attr-defined]
+            if len(feats)
+            else np.zeros(0)
+        )
         result = []
-        for probs, w, m, share in zip(all_probs, weights, mops, shares):
-            result.append(PostingScore(dict(zip(PILLARS, share.tolist())), float(m), probs, w))
+        for probs, w, m, share in zip(all_probs, weights, mops, shares, strict=False):
+            result.append(
+                PostingScore(dict(zip(PILLARS, share.tolist(), strict=False)), float(m), probs, w)
+            )
         return result

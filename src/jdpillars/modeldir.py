@@ -10,8 +10,10 @@ import hashlib
 import json
 import os
 import warnings
+import zipfile
 from dataclasses import dataclass
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -79,10 +81,8 @@ def read_meta(path: Path) -> ModelDir:
 
 
 def _check_versions(meta: dict[str, Any]) -> None:
-    import sklearn
-    import spacy
-
-    for name, have in (("scikit-learn", sklearn.__version__), ("spacy", spacy.__version__)):
+    for name in ("scikit-learn", "spacy"):
+        have = version(name)
         want = meta.get("versions", {}).get(name)
         if want and want.split(".")[:2] != have.split(".")[:2]:
             warnings.warn(f"model was trained with {name} {want}, running {have}", stacklevel=3)
@@ -105,18 +105,20 @@ def load_model(path: Path) -> tuple[Any, ModelDir]:
 def save_model(model: Any, path: Path, meta: dict[str, Any], card: str) -> ModelDir:
     """Write the model file, then the card, then ``meta.json`` with every file's sha256."""
     import skops.io as sio
-    import sklearn
-    import spacy
 
     import jdpillars
 
     path.mkdir(parents=True, exist_ok=True)
-    sio.dump(model, path / MODEL_FILE)
+    sio.dump(model, path / MODEL_FILE, compression=zipfile.ZIP_DEFLATED, compresslevel=6)
     (path / CARD_FILE).write_text(card, encoding="utf-8")
     full = {
         **meta,
-        "versions": {"jdpillars": jdpillars.__version__, "scikit-learn": sklearn.__version__,
-                     "spacy": spacy.__version__, "skops": getattr(sio, "__version__", "")},
+        "versions": {
+            "jdpillars": jdpillars.__version__,
+            "scikit-learn": version("scikit-learn"),
+            "spacy": version("spacy"),
+            "skops": version("skops"),
+        },
         "files": {name: sha256(path / name) for name in (MODEL_FILE, CARD_FILE)},
     }
     (path / META_FILE).write_text(json.dumps(full, indent=2, sort_keys=True) + "\n", "utf-8")

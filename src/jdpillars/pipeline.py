@@ -94,8 +94,11 @@ def make_lexicon(nlp: Language, name: str) -> LexiconMatcher:
 
 @Language.component("jdp_sections")
 def sections_component(doc: Doc) -> Doc:
-    cues = [(s, e, label[8:]) for s, e, label in doc.user_data.get(PHRASES_KEY, ())
-            if label.startswith("section:")]
+    cues = [
+        (s, e, label[8:])
+        for s, e, label in doc.user_data.get(PHRASES_KEY, ())
+        if label.startswith("section:")
+    ]
     doc.user_data[SECTIONS_KEY] = sections_mod.assign(doc.user_data[PIECES_KEY], cues)
     return doc
 
@@ -107,7 +110,7 @@ class TextKeepingTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(text)
+        doc: Doc = self.tokenizer(text)
         doc.user_data[TEXT_KEY] = text
         return doc
 
@@ -119,8 +122,9 @@ class TextKeepingTokenizer:
 def build_nlp() -> Language:
     nlp = spacy.blank("en")
     infixes = list(nlp.Defaults.infixes or ()) + list(_EXTRA_INFIXES)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)  # type: ignore[assignment]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer = TextKeepingTokenizer(tokenizer)
     nlp.add_pipe("jdp_segmenter")
     nlp.add_pipe("jdp_lexicon")
     nlp.add_pipe("jdp_sections")
@@ -155,14 +159,23 @@ def analyze(doc: Doc) -> list[Segment]:
     hi = np.searchsorted(offsets, [p.end for p in pieces])
     text = doc_text(doc)
     return [
-        Segment(p.start, p.end, text[p.start : p.end], section, p.heading is not None,
-                tuple(h), tuple(ph), hashes[a:b])
-        for p, section, h, ph, a, b in zip(pieces, sections, hits, phrases, lo, hi)
+        Segment(
+            p.start,
+            p.end,
+            text[p.start : p.end],
+            section,
+            p.heading is not None,
+            tuple(h),
+            tuple(ph),
+            hashes[a:b],
+        )
+        for p, section, h, ph, a, b in zip(pieces, sections, hits, phrases, lo, hi, strict=False)
     ]
 
 
-def analyze_texts(nlp: Language, texts: Iterable[str], batch_size: int = 64
-                  ) -> Iterator[list[Segment]]:
+def analyze_texts(
+    nlp: Language, texts: Iterable[str], batch_size: int = 64
+) -> Iterator[list[Segment]]:
     for doc in nlp.pipe(texts, batch_size=batch_size):
         yield analyze(doc)
 

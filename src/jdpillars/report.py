@@ -19,8 +19,13 @@ class Evidence:
     section: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end,
-                "weight": round(self.weight, 4), "section": self.section}
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "weight": round(self.weight, 4),
+            "section": self.section,
+        }
 
 
 @dataclass(frozen=True)
@@ -97,9 +102,18 @@ def empty_pillars() -> dict[str, PillarScore]:
     return {p: PillarScore(0.0) for p in PILLARS}
 
 
-def failed(error: str, *, id: str | None = None, title: str | None = None, text: str = "",
-           model: str = "") -> Report:
+def failed(
+    error: str, *, id: str | None = None, title: str | None = None, text: str = "", model: str = ""
+) -> Report:
     """The report of a posting that could not be classified."""
-    return Report(id=id, title=title, text=text, is_mops=0.0, primary=None,
-                  verdict=f"Not classified: {error}", pillars=empty_pillars(), model=model,
-                  error=error)
+    return Report(
+        id=id,
+        title=title,
+        text=text,
+        is_mops=0.0,
+        primary=None,
+        verdict=f"Not classified: {error}",
+        pillars=empty_pillars(),
+        model=model,
+        error=error,
+    )

@@ -9,11 +9,12 @@ The rules read their word lists from ``resources/segmenter.json`` and ``resource
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from jdpillars.definitions import segmenter_words, sections
+from jdpillars.definitions import sections, segmenter_words
 
 # Line breaks, tabs, markup tags, entities that stand for a break, and bullet characters.
 _HARD = re.compile(
@@ -28,8 +29,31 @@ _TRAIL_CHARS = " \t\r\n\f\v\xa0-*–—+_"
 # Bullets glued with no separator at all: "...for e-commerce businessesExecute, monitor...".
 _CAMEL = re.compile(r"([a-z]+)(?=([A-Z][a-z]+))")
 CAMEL_MIN_LEFT = 6  # "LinkedIn", "HubSpot", "SharePoint" stay whole; "businessesExecute" splits
-_JOINERS = frozenset(("and", "or", "to", "of", "for", "with", "the", "a", "an", "in", "on", "we",
-                      "you", "will", "can", "and/or", "&", "as", "be", "our", "your"))
+_JOINERS = frozenset(
+    (
+        "and",
+        "or",
+        "to",
+        "of",
+        "for",
+        "with",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "we",
+        "you",
+        "will",
+        "can",
+        "and/or",
+        "&",
+        "as",
+        "be",
+        "our",
+        "your",
+    )
+)
 HEADING_MAX_CHARS = 90  # longer pieces are never headings
 _HEADING_MARK = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
 _INLINE_HEADING = re.compile(r"([A-Za-z][A-Za-z'’ &/,-]{2,48}?)\s*:\s*(?=\S)")
@@ -91,7 +115,7 @@ def _cuts(text: str) -> list[int]:
     cuts = [m.end() for m in _GLUED.finditer(text)]
     for m in _SENTENCE.finditer(text):
         stop = m.start()  # just after the full stop, or after a closing quote
-        while stop and text[stop - 1] in "\"”’)":
+        while stop and text[stop - 1] in '"”’)':
             stop -= 1
         if text[stop - 1] == ".":
             word = text[max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1 : stop - 1]
@@ -147,12 +171,12 @@ def segment(text: str) -> list[Piece]:
     bounds.append(len(text))
     cuts = _cuts(text)
     pieces: list[Piece] = []
-    for start, end in zip(bounds[::2], bounds[1::2]):
+    for start, end in zip(bounds[::2], bounds[1::2], strict=False):
         if start >= end:
             continue
         lo, hi = bisect.bisect_right(cuts, start), bisect.bisect_left(cuts, end)
         edges = [start, *cuts[lo:hi], end]
-        for a, b in zip(edges, edges[1:]):
+        for a, b in itertools.pairwise(edges):
             a, b = _trim(text, a, b)
             if a >= b or not _ALPHA.search(text, a, b):
                 continue

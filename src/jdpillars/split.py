@@ -8,8 +8,8 @@ adding postings never moves one the model was already judged on."""
 from __future__ import annotations
 
 import hashlib
-import math
 import json
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,8 +27,11 @@ def _key(pid: str) -> str:
     return hashlib.sha256(pid.encode("utf-8")).hexdigest()
 
 
-def make_split(postings: Sequence[Posting], fraction: float = TEST_FRACTION,
-               existing: dict[str, str] | None = None) -> dict[str, list[str]]:
+def make_split(
+    postings: Sequence[Posting],
+    fraction: float = TEST_FRACTION,
+    existing: dict[str, str] | None = None,
+) -> dict[str, list[str]]:
     """``{"train": [...], "test": [...]}``; ``existing`` maps ids already placed to their part."""
     existing = existing or {}
     groups: dict[str, list[str]] = defaultdict(list)

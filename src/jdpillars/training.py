@@ -32,7 +32,6 @@ from jdpillars.model import (
 )
 from jdpillars.pipeline import Segment, analyze, build_nlp, title_hashes
 
-
 MODEL_VERSION = "1.0.0"
 # What building the model taught us; it goes into MODEL_CARD.md.
 LEARNED = """\
@@ -79,12 +78,13 @@ def prepare(postings: Sequence[Posting]) -> Prepared:
     nlp = build_nlp()
     segments = [analyze(doc) for doc in nlp.pipe([p.text for p in postings], batch_size=64)]
     titles = [title_hashes(nlp, p.title) for p in postings]
-    labels = [gold_labels(p, s) for p, s in zip(postings, segments)]
+    labels = [gold_labels(p, s) for p, s in zip(postings, segments, strict=False)]
     return Prepared(postings, segments, titles, labels)
 
 
-def _fit_segments(data: Prepared, index: Sequence[int], settings: Settings
-                  ) -> tuple[SegmentFeatures, LogisticRegression]:
+def _fit_segments(
+    data: Prepared, index: Sequence[int], settings: Settings
+) -> tuple[SegmentFeatures, LogisticRegression]:
     rows = rows_of([data.segments[i] for i in index], [data.titles[i] for i in index])
     y = [label for i in index for label in data.labels[i]]
     features = SegmentFeatures(lead=settings.lead, dense_weight=settings.dense_weight).fit(rows)
@@ -93,8 +93,12 @@ def _fit_segments(data: Prepared, index: Sequence[int], settings: Settings
     return features, clf
 
 
-def _fit_title(postings: Sequence[Posting], titles: Sequence[np.ndarray], index: Sequence[int],
-               settings: Settings) -> LogisticRegression | None:
+def _fit_title(
+    postings: Sequence[Posting],
+    titles: Sequence[np.ndarray],
+    index: Sequence[int],
+    settings: Settings,
+) -> LogisticRegression | None:
     """Title words -> pillar: each marketing-ops posting counts once per pillar, weighted by
     its share, so the model learns the division a title suggests, not only the primary."""
     X, y, w = [], [], []
@@ -112,14 +116,19 @@ def _fit_title(postings: Sequence[Posting], titles: Sequence[np.ndarray], index:
     return clf.fit(np.array(X), y, sample_weight=w)
 
 
-def _fit_shares(masses: Sequence[np.ndarray], title_probs: Sequence[np.ndarray | None],
-                targets: np.ndarray) -> tuple[float, float]:
+def _fit_shares(
+    masses: Sequence[np.ndarray], title_probs: Sequence[np.ndarray | None], targets: np.ndarray
+) -> tuple[float, float]:
     """The (alpha, gamma) with the smallest share error on out-of-fold predictions."""
     best = (np.inf, 1.0, 0.0)
     for alpha in np.linspace(0.6, 3.0, 25):
         for gamma in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5):
-            error = np.mean([np.abs(combine(m, t, alpha, gamma) - target).mean()
-                             for m, t, target in zip(masses, title_probs, targets)])
+            error = np.mean(
+                [
+                    np.abs(combine(m, t, alpha, gamma) - target).mean()
+                    for m, t, target in zip(masses, title_probs, targets, strict=False)
+                ]
+            )
             if error < best[0]:
                 best = (error, float(alpha), gamma)
     return best[1], best[2]
@@ -137,17 +146,25 @@ def fit(postings: Sequence[Posting], settings: Settings = Settings()) -> PillarM
         part = PillarModel(features, clf, None, 1.0, title_clf)
         held_titles = [data.titles[i] for i in held_idx]
         probs = part.segment_probs([data.segments[i] for i in held_idx], held_titles)
-        for i, p, t in zip(held_idx, probs, part.title_probs(held_titles)):
+        for i, p, t in zip(held_idx, probs, part.title_probs(held_titles), strict=False):
             oof[i], oof_title[i] = p, t
     weights = [segment_weights(s) for s in data.segments]
     mops_rows = [i for i, p in enumerate(postings) if p.is_mops]
     alpha, gamma = _fit_shares(
-        [pillar_mass(oof[i], weights[i]) for i in mops_rows], [oof_title[i] for i in mops_rows],
-        np.array([[postings[i].shares[k] for k in PILLARS] for i in mops_rows]))
-    shares = [combine(pillar_mass(p, w), t, alpha, gamma)
-              for p, w, t in zip(oof, weights, oof_title)]
-    X = np.array([posting_features(*args)
-                  for args in zip(data.segments, oof, weights, data.titles, shares)])
+        [pillar_mass(oof[i], weights[i]) for i in mops_rows],
+        [oof_title[i] for i in mops_rows],
+        np.array([[postings[i].shares[k] for k in PILLARS] for i in mops_rows]),
+    )
+    shares = [
+        combine(pillar_mass(p, w), t, alpha, gamma)
+        for p, w, t in zip(oof, weights, oof_title, strict=False)
+    ]
+    X = np.array(
+        [
+            posting_features(*args)
+            for args in zip(data.segments, oof, weights, data.titles, shares, strict=False)
+        ]
+    )
     y = np.array([1 if p.is_mops else 0 for p in postings])
     base = LogisticRegression(C=settings.mops_C, max_iter=2000)
     mops_clf = CalibratedClassifierCV(
@@ -175,8 +192,9 @@ def as_examples(postings: Sequence[Posting]) -> list[Example]:
     return [Example(p.id, p.title, p.text, p.mops, p.shares, p.primary) for p in postings]
 
 
-def train(data_dir: Path, out_dir: Path, external: Path | None = None,
-          settings: Settings = Settings()) -> dict[str, Any]:
+def train(
+    data_dir: Path, out_dir: Path, external: Path | None = None, settings: Settings = Settings()
+) -> dict[str, Any]:
     """Fit on the corpus' train split, evaluate on its test split (and on ``external`` labeled
     postings when given), and write the model directory. Returns the meta written."""
     from jdpillars import card
@@ -191,9 +209,14 @@ def train(data_dir: Path, out_dir: Path, external: Path | None = None,
     test_set = [p for p in postings if split.get(p.id) == "test"]
     model = fit(train_set, settings)
     meta: dict[str, Any] = {
-        "name": "jdpillars-pillars", "version": MODEL_VERSION, "labels": list(SEGMENT_LABELS),
-        "alpha": model.alpha, "gamma": model.gamma, "data_hash": data_hash(postings),
-        "train_postings": len(train_set), "test_postings": len(test_set),
+        "name": "jdpillars-pillars",
+        "version": MODEL_VERSION,
+        "labels": list(SEGMENT_LABELS),
+        "alpha": model.alpha,
+        "gamma": model.gamma,
+        "data_hash": data_hash(postings),
+        "train_postings": len(train_set),
+        "test_postings": len(test_set),
         "train_segments": model.train_segments_,
         "settings": asdict(settings),
     }
@@ -203,7 +226,8 @@ def train(data_dir: Path, out_dir: Path, external: Path | None = None,
     metrics = {"corpus test split": evaluate(classifier, as_examples(test_set))}
     if external is not None:
         metrics[f"external: {external.name}"] = evaluate(classifier, read_external(external))
-    meta["metrics"] = {k: {m: v for m, v in values.items() if m != "errors"}
-                       for k, values in metrics.items()}
+    meta["metrics"] = {
+        k: {m: v for m, v in values.items() if m != "errors"} for k, values in metrics.items()
+    }
     written = save_model(model, out_dir, meta, card.render(meta, metrics, LEARNED))
     return written.meta

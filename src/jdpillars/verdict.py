@@ -5,8 +5,13 @@ from __future__ import annotations
 from jdpillars.definitions import pillars
 
 # (lowest is_mops, word), highest first.
-LIKELIHOOD = ((0.9, "very likely"), (0.7, "likely"), (0.4, "possibly"), (0.15, "unlikely"),
-              (0.0, "very unlikely"))
+LIKELIHOOD = (
+    (0.9, "very likely"),
+    (0.7, "likely"),
+    (0.4, "possibly"),
+    (0.15, "unlikely"),
+    (0.0, "very unlikely"),
+)
 MOSTLY = 0.5  # a top share at or above this is "Mostly"
 NOTABLE = 0.2  # other pillars at or above this are named
 

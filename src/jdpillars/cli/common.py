@@ -47,8 +47,11 @@ def warn(message: str) -> None:
 
 ModelOption = Annotated[
     Path | None,
-    typer.Option("--model", help="Model directory (default: $JDPILLARS_MODEL, else the "
-                 "model shipped with jdpillars).", show_default=False),
+    typer.Option(
+        "--model",
+        help="Model directory (default: $JDPILLARS_MODEL, else the model shipped with jdpillars).",
+        show_default=False,
+    ),
 ]
 
 

@@ -46,7 +46,8 @@ def _summary(result: dict[str, Any]) -> None:
 def check_cli(
     directory: Annotated[Path, typer.Argument(help="The corpus folder (data/labeled_jds).")],
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        CheckFormat.table),
+        CheckFormat.table
+    ),
 ) -> None:
     """Validate the corpus: schema, labels, shares, ids, split and duplicate lines.
 

@@ -11,8 +11,13 @@ import typer
 from jdpillars.cli.common import Exit, ModelOption, fail, load_classifier, stdout_console
 
 DEFAULT_DATA = Path("data/labeled_jds")
-METRICS = ("primary_accuracy", "primary_macro_f1", "share_mae", "is_mops_auroc",
-           "is_mops_calibration_error")
+METRICS = (
+    "primary_accuracy",
+    "primary_macro_f1",
+    "share_mae",
+    "is_mops_auroc",
+    "is_mops_calibration_error",
+)
 
 
 def print_metrics(name: str, metrics: dict[str, Any]) -> None:
@@ -21,8 +26,9 @@ def print_metrics(name: str, metrics: dict[str, Any]) -> None:
     from jdpillars.definitions import PILLARS
 
     console = stdout_console()
-    table = Table(title=f"{name}: {metrics['postings']} postings, "
-                  f"{metrics['mops_postings']} marketing ops")
+    table = Table(
+        title=f"{name}: {metrics['postings']} postings, {metrics['mops_postings']} marketing ops"
+    )
     table.add_column("metric")
     table.add_column("value", justify="right")
     for key in METRICS:
@@ -34,8 +40,9 @@ def print_metrics(name: str, metrics: dict[str, Any]) -> None:
         per.add_column(col, justify="right" if col != "pillar" else "left")
     for p in PILLARS:
         m = metrics["per_pillar"][p]
-        per.add_row(p, f"{m['precision']:.2f}", f"{m['recall']:.2f}", f"{m['f1']:.2f}",
-                    str(m["support"]))
+        per.add_row(
+            p, f"{m['precision']:.2f}", f"{m['recall']:.2f}", f"{m['f1']:.2f}", str(m["support"])
+        )
     console.print(per)
     confusion = Table(title="confusion (rows: truth, columns: predicted)")
     confusion.add_column("")
@@ -50,10 +57,15 @@ def print_metrics(name: str, metrics: dict[str, Any]) -> None:
 def train_cli(
     data: Annotated[Path, typer.Option("--data", help="Corpus folder.")] = DEFAULT_DATA,
     out: Annotated[Path, typer.Option("--out", help="Model directory to write.")] = Path(
-        "models/default"),
-    external: Annotated[Path | None, typer.Option(
-        "--external", help="Also evaluate on labeled postings in this JSONL file (never "
-        "trained on).")] = None,
+        "models/default"
+    ),
+    external: Annotated[
+        Path | None,
+        typer.Option(
+            "--external",
+            help="Also evaluate on labeled postings in this JSONL file (never trained on).",
+        ),
+    ] = None,
 ) -> None:
     """Train the model on the corpus' train split and write a model directory."""
     from jdpillars.corpus import CorpusError
@@ -74,12 +86,18 @@ def train_cli(
 
 def evaluate_cli(
     model: ModelOption = None,
-    data: Annotated[Path | None, typer.Option(
-        "--data", help="Corpus folder: evaluate on its test split.")] = None,
-    external: Annotated[Path | None, typer.Option(
-        "--external", help="Labeled postings (JSONL, as ../shared/eval/real_dev.jsonl).")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Also write the metrics as JSON here.")] = None,
+    data: Annotated[
+        Path | None, typer.Option("--data", help="Corpus folder: evaluate on its test split.")
+    ] = None,
+    external: Annotated[
+        Path | None,
+        typer.Option(
+            "--external", help="Labeled postings (JSONL, as ../shared/eval/real_dev.jsonl)."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Also write the metrics as JSON here.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON, not tables.")] = False,
 ) -> None:
     """Per-pillar precision/recall/F1, confusion matrix, share MAE and is_mops AUROC and
@@ -97,7 +115,8 @@ def evaluate_cli(
                 fail(f"{data}: no such directory")
             split = load_split(data)
             sets["corpus test split"] = as_examples(
-                [p for p in load(data) if split.get(p.id) == "test"])
+                [p for p in load(data) if split.get(p.id) == "test"]
+            )
         if external is not None:
             if not external.is_file():
                 fail(f"{external}: no such file")
