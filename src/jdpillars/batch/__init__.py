@@ -6,3 +6,8 @@ turn the input into ``Record`` values; ``worker`` classifies chunks of records i
 partial file that ``resume`` can continue; ``engine`` and ``dask_engine`` drive the run; ``run``
 is the front door. Nothing here prints: progress and messages go through callbacks.
 """
+
+# Rows per chunk sent to a worker: small enough that no worker idles long at the end of a run,
+# large enough that shipping a chunk costs next to nothing. (Here, so the CLI's --help can
+# show it without importing the engine.)
+CHUNK_ROWS = 128

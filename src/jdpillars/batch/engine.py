@@ -13,6 +13,7 @@ from itertools import islice
 
 from joblib.externals.loky.process_executor import TerminatedWorkerError
 
+from jdpillars.batch import CHUNK_ROWS
 from jdpillars.batch.errors import BatchError, Interrupted
 from jdpillars.batch.readers import Reader
 from jdpillars.batch.records import Record
@@ -20,7 +21,6 @@ from jdpillars.batch.summary import ChunkResult, ProgressFn, Summary, Tally
 from jdpillars.batch.worker import classify_chunk, warm
 from jdpillars.batch.writers import Output
 
-CHUNK_ROWS = 256
 CHUNK_CHARS = 16_000_000  # a chunk also ends when its texts reach this many characters
 
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from jdpillars.batch import CHUNK_ROWS
 from jdpillars.batch.columns import Wanted
-from jdpillars.batch.engine import CHUNK_ROWS, Work, Workers, run_local
+from jdpillars.batch.engine import Work, Workers, run_local
 from jdpillars.batch.errors import BatchError, optional
 from jdpillars.batch.readers import STDIN, open_input, open_reader
 from jdpillars.batch.summary import ProgressFn, Summary

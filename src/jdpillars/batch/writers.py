@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from jdpillars.batch.errors import BatchError
-from jdpillars.batch.resume import complete_csv, complete_jsonl
+from jdpillars.batch.resume import Complete, complete_csv, complete_jsonl
 from jdpillars.render.rows import ROW_COLUMNS
 
 COLUMNS: tuple[str, ...] = ("row", *ROW_COLUMNS)
@@ -61,7 +61,8 @@ class _TextWriter:
         if self._handle.tell() == 0:
             self.start()
 
-    def complete(self, path: Path) -> Any:
+    def complete(self, path: Path) -> Complete:
+        """The complete rows of an existing ``path`` (each writer knows its format)."""
         raise NotImplementedError
 
     def start(self) -> None:
@@ -77,7 +78,7 @@ class CsvWriter(_TextWriter):
         super().__init__(path, resume=resume)
         self._csv = csv.writer(self._handle, lineterminator="\n")
 
-    def complete(self, path: Path) -> Any:
+    def complete(self, path: Path) -> Complete:
         return complete_csv(path, COLUMNS)
 
     def start(self) -> None:
@@ -90,7 +91,7 @@ class CsvWriter(_TextWriter):
 
 
 class JsonlWriter(_TextWriter):
-    def complete(self, path: Path) -> Any:
+    def complete(self, path: Path) -> Complete:
         return complete_jsonl(path)
 
     def write(self, items: Sequence[Any]) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from jdpillars.batch import CHUNK_ROWS
 from jdpillars.cli.common import ModelOption, fail, stderr_console
 
 INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
@@ -106,7 +107,9 @@ def batch_cli(
             show_default=False,
         ),
     ] = None,
-    chunk_size: Annotated[int, typer.Option(min=1, help="Rows sent to a worker at a time.")] = 256,
+    chunk_size: Annotated[
+        int, typer.Option(min=1, help="Rows sent to a worker at a time.")
+    ] = CHUNK_ROWS,
     top: Annotated[int, typer.Option(min=0, help="Evidence passages per pillar (JSONL).")] = 3,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     model: ModelOption = None,
