@@ -283,3 +283,16 @@ def test_an_unusable_model_is_a_usage_error(runner: Any, sample: Path, tmp_path:
     result = batch(runner, str(sample), "-o", str(out), "--model", str(tmp_path / "nomodel"))
     assert_one_line_error(result, "nomodel")
     assert not out.exists()
+
+
+def test_a_model_that_cannot_classify_stops_the_run_before_any_row(
+    runner: Any, sample: Path, tmp_path: Path, classifier: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise AttributeError("'PillarModel' object has no attribute 'x'")
+
+    monkeypatch.setattr(classifier, "classify_many", broken)
+    out = tmp_path / "o.csv"
+    result = batch(runner, str(sample), "-o", str(out))
+    assert_one_line_error(result, "the model cannot classify: AttributeError: ")
+    assert not out.exists() and not out.with_name("o.csv.partial").exists()

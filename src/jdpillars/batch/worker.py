@@ -48,10 +48,22 @@ def adopt(clf: Classifier, model: str | None = None) -> None:
     _classifiers[model or ""] = clf
 
 
+# Classified once when a process loads the model: a model that cannot classify (its code and
+# its file out of step, say) stops the run with one line, instead of failing every row.
+PROBE = "Own the Marketo instance and the lead routing; build the campaign dashboards."
+
+
 def warm(model: str | None) -> float:
-    """Load the model in this process; the seconds it took (0 when it was loaded already)."""
+    """Load the model in this process and try it on ``PROBE``; the seconds it took (0 when
+    it was loaded already). Raises ``ModelError`` when the model cannot be used."""
+    from jdpillars.modeldir import ModelError
+
     start = time.perf_counter()
-    classifier_for(model)
+    clf = classifier_for(model)
+    try:
+        clf.classify(PROBE)
+    except Exception as exc:  # whatever breaks here would break every posting
+        raise ModelError(f"the model cannot classify: {type(exc).__name__}: {exc}") from None
     return time.perf_counter() - start
 
 
