@@ -2,8 +2,9 @@
 
 A posting's pillar shares are the section- and duty-weighted sum of its segments' pillar
 probabilities, sharpened by ``alpha``, then weighed against what the title alone suggests
-(a small title classifier, raised to ``gamma``; no title, no weighing), and normalised.
-``alpha`` and ``gamma`` are fitted on the training postings. ``is_mops`` comes from
+(a small title classifier, raised to ``gamma``; no title, no weighing), and normalised; when
+the top two are within ``tie_delta``, the one the title points to comes first.
+``alpha``, ``gamma`` and ``tie_delta`` are fitted on the training postings. ``is_mops`` comes from
 a calibrated logistic regression over posting-level features: how much of the weighted text is
 pillar work, the shares, the off-topic lexicon rate and the words of the title.
 """
@@ -24,6 +25,7 @@ from jdpillars.pipeline import LEXICON_LABELS, Segment
 from jdpillars.sections import weight as section_weight
 
 TITLE_BUCKETS = 2**12
+TIE_MARGIN = 0.005
 _PAIR = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -79,6 +81,20 @@ def combine(
     return np.asarray(weighed / weighed.sum())
 
 
+def break_tie(shares: np.ndarray, title_probs: np.ndarray | None, delta: float) -> np.ndarray:
+    """When the top two pillars are within ``delta``, the one the title points to comes first
+    (the annotation rubric's tie rule): the two swap order around their mean, by a hair."""
+    if title_probs is None or delta <= 0:
+        return shares
+    first, second = np.argsort(-shares)[:2]
+    if shares[first] - shares[second] >= delta or title_probs[second] <= title_probs[first]:
+        return shares
+    result = np.array(shares, dtype=float)
+    middle = (shares[first] + shares[second]) / 2
+    result[second], result[first] = middle + TIE_MARGIN, middle - TIE_MARGIN
+    return result
+
+
 def posting_features(
     segments: Sequence[Segment],
     probs: np.ndarray,
@@ -117,6 +133,7 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         alpha: float = 1.0,
         title_clf: object = None,
         gamma: float = 0.0,
+        tie_delta: float = 0.0,
     ) -> None:
         self.features = features
         self.segment_clf = segment_clf
@@ -124,6 +141,7 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.alpha = alpha
         self.title_clf = title_clf
         self.gamma = gamma
+        self.tie_delta = tie_delta
 
     def title_probs(self, titles: Sequence[np.ndarray]) -> list[np.ndarray | None]:
         """Pillar probabilities from each title alone (None where there is no title)."""
@@ -162,8 +180,8 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         all_probs = self.segment_probs(postings, titles)
         weights = [segment_weights(segs) for segs in postings]
         shares = [
-            combine(pillar_mass(p, w), t, self.alpha, self.gamma)
-            for p, w, t in zip(all_probs, weights, self.title_probs(titles), strict=False)
+            break_tie(combine(pillar_mass(p, w), t, self.alpha, self.gamma), t, self.tie_delta)
+            for p, w, t in zip(all_probs, weights, self.title_probs(titles), strict=True)
         ]
         feats = np.array(
             [

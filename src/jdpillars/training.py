@@ -24,6 +24,7 @@ from jdpillars.evaluation import Example
 from jdpillars.features import SegmentFeatures, rows_of
 from jdpillars.model import (
     PillarModel,
+    break_tie,
     combine,
     pillar_mass,
     posting_features,
@@ -145,6 +146,29 @@ def _fit_shares(
     return best[1], best[2]
 
 
+def _fit_tie_delta(
+    postings: Sequence[Posting],
+    probs: Sequence[np.ndarray],
+    weights: Sequence[np.ndarray],
+    title_probs: Sequence[np.ndarray | None],
+    alpha: float,
+    gamma: float,
+) -> float:
+    """The widest near-tie the title may decide, by out-of-fold primary accuracy (the smallest
+    of equally good values)."""
+    rows = [i for i, p in enumerate(postings) if p.is_mops]
+    best = (-1.0, 0.0)
+    for delta in (0.0, 0.025, 0.05, 0.075, 0.1, 0.15):
+        hits = 0
+        for i in rows:
+            shares = combine(pillar_mass(probs[i], weights[i]), title_probs[i], alpha, gamma)
+            shares = break_tie(shares, title_probs[i], delta)
+            hits += PILLARS[int(np.argmax(shares))] == postings[i].primary
+        if hits / len(rows) > best[0]:
+            best = (hits / len(rows), delta)
+    return best[1]
+
+
 def fit(postings: Sequence[Posting], settings: Settings = Settings()) -> PillarModel:
     data = prepare(postings)
     n = len(postings)
@@ -166,8 +190,9 @@ def fit(postings: Sequence[Posting], settings: Settings = Settings()) -> PillarM
         [oof_title[i] for i in mops_rows],
         np.array([[postings[i].shares[k] for k in PILLARS] for i in mops_rows]),
     )
+    tie_delta = _fit_tie_delta(postings, oof, weights, oof_title, alpha, gamma)
     shares = [
-        combine(pillar_mass(p, w), t, alpha, gamma)
+        break_tie(combine(pillar_mass(p, w), t, alpha, gamma), t, tie_delta)
         for p, w, t in zip(oof, weights, oof_title, strict=False)
     ]
     X = np.array(
@@ -184,7 +209,7 @@ def fit(postings: Sequence[Posting], settings: Settings = Settings()) -> PillarM
     features, clf = _fit_segments(data, range(n), settings)
     assert sorted(clf.classes_) == sorted(SEGMENT_LABELS)
     title_clf = _fit_title(postings, data.titles, range(n), settings)
-    model = PillarModel(features, clf, mops_clf, alpha, title_clf, gamma)
+    model = PillarModel(features, clf, mops_clf, alpha, title_clf, gamma, tie_delta)
     model.train_segments_ = sum(len(s) for s in data.segments)
     return model
 
@@ -225,6 +250,7 @@ def train(
         "labels": list(SEGMENT_LABELS),
         "alpha": model.alpha,
         "gamma": model.gamma,
+        "tie_delta": model.tie_delta,
         "data_hash": data_hash(postings),
         "train_postings": len(train_set),
         "test_postings": len(test_set),
