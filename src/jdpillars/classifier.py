@@ -97,19 +97,16 @@ class Classifier:
     def _report(self, job: Job, segments: Sequence[object], score: object, top: int) -> Report:
         probs = score.segment_probs  # type: ignore[attr-defined]
         weights = score.weights  # type: ignore[attr-defined]
+        import numpy as np
+
         pillars = {}
         for k, pillar in enumerate(PILLARS):
-            ranked = sorted(
-                (
-                    (float(probs[j, k] * weights[j]), j)
-                    for j in range(len(segments))
-                    if weights[j] > 0 and probs[j, k] >= EVIDENCE_FLOOR
-                ),
-                reverse=True,
-            )
+            strength = probs[:, k] * weights
+            strength[(weights <= 0) | (probs[:, k] < EVIDENCE_FLOOR)] = 0.0
+            best = np.argsort(-strength, kind="stable")[:top]
             evidence = tuple(
-                Evidence(seg.text, seg.start, seg.end, w, seg.section)  # type: ignore[attr-defined]
-                for w, seg in ((w, segments[j]) for w, j in ranked[:top])
+                Evidence(seg.text, seg.start, seg.end, float(strength[j]), seg.section)
+                for j, seg in ((j, segments[j]) for j in best if strength[j] > 0)
             )
             pillars[pillar] = PillarScore(score.shares[pillar], evidence)  # type: ignore[attr-defined]
         any_evidence = any(pillars[p].evidence for p in PILLARS)

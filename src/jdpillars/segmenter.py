@@ -17,17 +17,21 @@ from functools import cache
 from jdpillars.definitions import sections, segmenter_words
 
 # Line breaks, tabs, markup tags, entities that stand for a break, and bullet characters.
-_HARD = re.compile(
-    r"\r\n|\r|\n|\t|\u2028|\u2029|<[^<>\n]{0,200}>|&nbsp;|&#8226;|&bull;|[•●▪◦■►➢✓✔❖➤◆○·|]"
-)
+_HARD = re.compile(r"[\r\n\t\u2028\u2029•●▪◦■►➢✓✔❖➤◆○·|<&]")
+_TAG = re.compile(r"<[^<>\n]{0,200}>")
+_ENTITY = re.compile(r"&(?:nbsp|bull|#8226);")
 # A full stop, colon, ... glued to the next capitalised word: "campaigns.Manage", "Duties:Build".
-_GLUED = re.compile(r"(?<=[a-z0-9)\]%”\"'’])[.!?;:](?=[A-Z“\"(])")
+# (Every pattern here starts with a character, not a look-behind, so the regex engine can skip
+# ahead to candidates; what must precede a match is checked in Python, on the few matches.)
+_GLUED = re.compile(r"[.!?;:](?=[A-Z“\"(])")
+_GLUED_AFTER = frozenset(")]%”\"'’")
 # End of a sentence followed by space and a capital: "... lists. Build the ...".
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
+_SENTENCE = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z0-9“\"(])")
 _PREFIX = re.compile(r"(?:[\s\-*–—+>#_]+|\(?\d{1,2}[.)]\s+|o\s+(?=[A-Z]))+")
 _TRAIL_CHARS = " \t\r\n\f\v\xa0-*–—+_"
 # Bullets glued with no separator at all: "...for e-commerce businessesExecute, monitor...".
-_CAMEL = re.compile(r"([a-z]+)(?=([A-Z][a-z]+))")
+_CAMEL = re.compile(r"[a-z](?=[A-Z][a-z])")
+_CAP_WORD = re.compile(r"[A-Z][a-z]+")
 CAMEL_MIN_LEFT = 6  # "LinkedIn", "HubSpot", "SharePoint" stay whole; "businessesExecute" splits
 _JOINERS = frozenset(
     (
@@ -54,7 +58,7 @@ _JOINERS = frozenset(
         "your",
     )
 )
-HEADING_MAX_CHARS = 90  # longer pieces are never headings
+HEADING_MAX_CHARS = 70  # longer pieces are never headings
 _HEADING_MARK = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
 _INLINE_HEADING = re.compile(r"([A-Za-z][A-Za-z'’ &/,-]{2,48}?)\s*:\s*(?=\S)")
 _ALPHA = re.compile(r"[A-Za-z0-9]")
@@ -71,7 +75,8 @@ class Piece:
 
 # "...data warehouse Build dashboards..." or "... reports - Manage the ...": a capitalised word
 # after a lower-case one, followed by a lower-case word; a cut when the word is a duty verb.
-_RUN_ON = re.compile(r"(?<=[a-z0-9)%])(?:\s+[-–—*])?\s+(?=([A-Z][A-Za-z'’-]*)\s+[a-z(])")
+_RUN_ON = re.compile(r"[A-Z][A-Za-z'’-]*(?= +[a-z(])")
+_RUN_ON_GAP = " -–—*"
 
 
 @cache
@@ -108,31 +113,44 @@ def heading_key(text: str) -> str | None:
     return None
 
 
+def _glued_after(char: str) -> bool:
+    return char.islower() or char.isdigit() or char in _GLUED_AFTER
+
+
 def _cuts(text: str) -> list[int]:
     """Soft boundaries, found in one pass per rule over the whole text: glued punctuation,
     sentence ends, glued camel-case bullets and run-on duties."""
     verbs, abbreviations = segmenter_words()
-    cuts = [m.end() for m in _GLUED.finditer(text)]
+    cuts = [
+        m.end() for m in _GLUED.finditer(text) if m.start() and _glued_after(text[m.start() - 1])
+    ]
     for m in _SENTENCE.finditer(text):
-        stop = m.start()  # just after the full stop, or after a closing quote
-        while stop and text[stop - 1] in '"”’)':
-            stop -= 1
-        if text[stop - 1] == ".":
-            word = text[max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1 : stop - 1]
+        stop = m.start()  # the full stop, question or exclamation mark
+        if text[stop] == ".":
+            word = text[max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1 : stop]
             if word.lower() in abbreviations:
                 continue
         cuts.append(m.end())
     for m in _CAMEL.finditer(text):
-        left, right = m.group(1), m.group(2)
-        if len(left) >= CAMEL_MIN_LEFT or right in verbs or right.endswith("ing"):
-            cuts.append(m.end(1))
+        left = m.start()
+        while left and "a" <= text[left - 1] <= "z":
+            left -= 1
+        right = _CAP_WORD.match(text, m.end())
+        word = right.group(0) if right else ""
+        if m.end() - left >= CAMEL_MIN_LEFT or word in verbs or word.endswith("ing"):
+            cuts.append(m.end())
     for m in _RUN_ON.finditer(text):
-        if m.group(1) not in verbs:
+        if m.group(0) not in verbs:
             continue
-        before = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
+        gap = m.start()
+        while gap and text[gap - 1] in _RUN_ON_GAP:
+            gap -= 1
+        if gap == m.start() or not gap or not _glued_after(text[gap - 1]):
+            continue
+        before = text[text.rfind(" ", 0, gap) + 1 : gap]
         # "warehouse Build", not "Own QA", "Team Lead" or "monitor, and QA emails"
         if before.islower() and before not in _JOINERS:
-            cuts.append(m.end())
+            cuts.append(m.start())
     cuts.sort()
     return cuts
 
@@ -167,7 +185,16 @@ def segment(text: str) -> list[Piece]:
     """Split ``text`` into pieces; every piece is ``text[start:end]``, trimmed, never empty."""
     bounds = [0]
     for m in _HARD.finditer(text):
-        bounds.extend((m.start(), m.end()))
+        start = m.start()
+        if start < bounds[-1]:
+            continue  # inside a tag already taken
+        if text[start] in "<&":
+            whole = (_TAG if text[start] == "<" else _ENTITY).match(text, start)
+            if whole is None:
+                continue  # a literal "<" or "&"
+            bounds.extend((start, whole.end()))
+        else:
+            bounds.extend((start, start + 1))
     bounds.append(len(text))
     cuts = _cuts(text)
     pieces: list[Piece] = []
