@@ -10,10 +10,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jdpillars.definitions import PILLARS
 from jdpillars.report import Evidence, PillarScore, Report, SectionSpan, failed
 from jdpillars.verdict import describe
+
+if TYPE_CHECKING:  # the pipeline imports spaCy and numpy: only where the work happens
+    from jdpillars.model import PostingScore
+    from jdpillars.pipeline import Segment
 
 DEFAULT_TOP = 3
 EVIDENCE_FLOOR = 0.35  # a segment is evidence for a pillar when its probability reaches this
@@ -39,10 +44,10 @@ def problem(text: str) -> str | None:
     return None
 
 
-def _sections(segments: Sequence[object], length: int) -> tuple[SectionSpan, ...]:
+def _sections(segments: Sequence[Segment], length: int) -> tuple[SectionSpan, ...]:
     spans: list[SectionSpan] = []
     for seg in segments:
-        name, start = seg.section, seg.start  # type: ignore[attr-defined]
+        name, start = seg.section, seg.start
         if spans and spans[-1].name == name:
             continue
         if spans:
@@ -94,9 +99,11 @@ class Classifier:
             reports[i] = self._report(jobs[i], segs, score, top)
         return [r for r in reports if r is not None]
 
-    def _report(self, job: Job, segments: Sequence[object], score: object, top: int) -> Report:
-        probs = score.segment_probs  # type: ignore[attr-defined]
-        weights = score.weights  # type: ignore[attr-defined]
+    def _report(
+        self, job: Job, segments: Sequence[Segment], score: PostingScore, top: int
+    ) -> Report:
+        probs = score.segment_probs
+        weights = score.weights
         import numpy as np
 
         pillars = {}
@@ -108,14 +115,14 @@ class Classifier:
                 Evidence(seg.text, seg.start, seg.end, float(strength[j]), seg.section)
                 for j, seg in ((j, segments[j]) for j in best if strength[j] > 0)
             )
-            pillars[pillar] = PillarScore(score.shares[pillar], evidence)  # type: ignore[attr-defined]
+            pillars[pillar] = PillarScore(score.shares[pillar], evidence)
         any_evidence = any(pillars[p].evidence for p in PILLARS)
         shares = {p: pillars[p].share for p in PILLARS}
         primary = max(PILLARS, key=lambda p: shares[p]) if any_evidence else None
         if not any_evidence:
             pillars = {p: PillarScore(0.25) for p in PILLARS}
             shares = {p: 0.25 for p in PILLARS}
-        is_mops = float(score.is_mops)  # type: ignore[attr-defined]
+        is_mops = float(score.is_mops)
         return Report(
             id=job.id,
             title=job.title,

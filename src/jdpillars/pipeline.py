@@ -173,13 +173,6 @@ def analyze(doc: Doc) -> list[Segment]:
     ]
 
 
-def analyze_texts(
-    nlp: Language, texts: Iterable[str], batch_size: int = 64
-) -> Iterator[list[Segment]]:
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield analyze(doc)
-
-
 def title_hashes(nlp: Language, title: str | None) -> np.ndarray:
     """Lower-case hashes of a title's words (empty for no title)."""
     if not title:
