@@ -11,14 +11,13 @@ each carries the lower-case hashes of its word tokens, straight from spaCy's lex
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -29,6 +28,7 @@ from jdpillars.definitions import PILLARS, offtopic_phrases, pillars
 from jdpillars.segmenter import Piece, segment
 
 LEXICON_LABELS = (*PILLARS, "offtopic")
+_LEXICON_INDEX = {label: i for i, label in enumerate(LEXICON_LABELS)}
 TEXT_KEY = "jdp_text"  # Doc.text joins every token on each access: keep the input instead
 PIECES_KEY = "jdp_pieces"
 SECTIONS_KEY = "jdp_sections"
@@ -48,8 +48,7 @@ class Segment:
     text: str
     section: str
     heading: bool
-    hits: tuple[int, ...]  # lexicon matches per LEXICON_LABELS
-    phrases: tuple[tuple[int, int, str], ...]  # (start, end, pillar) of matched pillar phrases
+    hits: np.ndarray  # lexicon matches per LEXICON_LABELS
     tokens: np.ndarray  # uint64 lower-case hashes of the segment's word tokens
 
 
@@ -79,10 +78,19 @@ class LexiconMatcher:
             self.matcher.add(label, [nlp.make_doc(p) for p in phrases])
 
     def __call__(self, doc: Doc) -> Doc:
+        matches = self.matcher(doc)
+        if not matches:
+            doc.user_data[PHRASES_KEY] = []
+            return doc
         strings = doc.vocab.strings
+        offsets = doc.to_array([IDX, LENGTH])  # character offsets without Token objects
         doc.user_data[PHRASES_KEY] = [
-            (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), strings[match_id])
-            for match_id, start, end in self.matcher(doc)
+            (
+                int(offsets[start, 0]),
+                int(offsets[end - 1, 0] + offsets[end - 1, 1]),
+                strings[match_id],
+            )
+            for match_id, start, end in matches
         ]
         return doc
 
@@ -142,34 +150,28 @@ def analyze(doc: Doc) -> list[Segment]:
     """The segments of a processed doc, with their sections, lexicon hits and token hashes."""
     pieces: list[Piece] = doc.user_data.get(PIECES_KEY, [])
     sections: list[str] = doc.user_data.get(SECTIONS_KEY, [])
-    starts = [p.start for p in pieces]
-    hits = [[0] * len(LEXICON_LABELS) for _ in pieces]
-    phrases: list[list[tuple[int, int, str]]] = [[] for _ in pieces]
-    for start, end, label in doc.user_data.get(PHRASES_KEY, ()):
-        if label.startswith("section:"):
-            continue
-        i = bisect.bisect_right(starts, start) - 1
-        if i < 0 or end > pieces[i].end:
-            continue
-        hits[i][LEXICON_LABELS.index(label)] += 1
-        if label != "offtopic":
-            phrases[i].append((start, end, label))
+    starts = np.array([p.start for p in pieces], dtype=np.int64)
+    ends = np.array([p.end for p in pieces], dtype=np.int64)
+    hits = np.zeros((len(pieces), len(LEXICON_LABELS)), dtype=np.int64)
+    found = [
+        (s, e, _LEXICON_INDEX[label])
+        for s, e, label in doc.user_data.get(PHRASES_KEY, ())
+        if label in _LEXICON_INDEX
+    ]
+    if found and len(pieces):
+        where = np.array(found, dtype=np.int64)
+        seg = np.searchsorted(starts, where[:, 0], side="right") - 1
+        inside = (seg >= 0) & (where[:, 1] <= ends[np.maximum(seg, 0)])
+        np.add.at(hits, (seg[inside], where[inside, 2]), 1)
     offsets, hashes = word_hashes(doc)
     lo = np.searchsorted(offsets, starts)
-    hi = np.searchsorted(offsets, [p.end for p in pieces])
+    hi = np.searchsorted(offsets, ends)
     text = doc_text(doc)
     return [
         Segment(
-            p.start,
-            p.end,
-            text[p.start : p.end],
-            section,
-            p.heading is not None,
-            tuple(h),
-            tuple(ph),
-            hashes[a:b],
+            p.start, p.end, text[p.start : p.end], section, p.heading is not None, h, hashes[a:b]
         )
-        for p, section, h, ph, a, b in zip(pieces, sections, hits, phrases, lo, hi, strict=False)
+        for p, section, h, a, b in zip(pieces, sections, hits, lo, hi, strict=True)
     ]
 
 

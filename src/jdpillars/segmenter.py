@@ -96,6 +96,8 @@ def _heading_prefix() -> re.Pattern[str]:
 
 def heading_key(text: str) -> str | None:
     """The section a heading-like segment opens, "other" for an unnamed heading, else None."""
+    if text.count(" ") > 12:  # cheap reject: most pieces are sentences
+        return None
     stripped = _HEADING_MARK.sub("", text).strip()
     if not stripped or len(stripped) > 70 or len(stripped.split()) > 9:
         return None
@@ -156,9 +158,10 @@ def _cuts(text: str) -> list[int]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    lead = _PREFIX.match(text, start, end)
-    if lead:
-        start = lead.end()
+    if not text[start].isalpha() or text[start] == "o":  # bullets, numbers, "o " lists
+        lead = _PREFIX.match(text, start, end)
+        if lead:
+            start = lead.end()
     while end > start and text[end - 1] in _TRAIL_CHARS:
         end -= 1
     return start, end
