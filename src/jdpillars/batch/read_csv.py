@@ -71,6 +71,7 @@ class CsvReader:
             raise BatchError(f"{name}: empty input (no header row)")
         self.header = [h.replace(NUL_MARK, "") for h in header]
         self.columns: Columns = find_columns(self.header, wanted)
+        self._first_row = 1
         self._index = [
             self.header.index(c) if c else None
             for c in (self.columns.text, self.columns.title, self.columns.id)
@@ -79,6 +80,14 @@ class CsvReader:
     @property
     def position(self) -> int:
         return self._lines.position
+
+    @property
+    def line(self) -> int:
+        return self._lines.count
+
+    def start_at(self, position: int, line: int, row: int) -> None:
+        self._lines.seek(position, line)
+        self._first_row = row + 1
 
     def _fields(self) -> Iterator[list[str] | str]:
         """Each record's fields, or the reason it could not be parsed; blank lines skipped."""
@@ -89,7 +98,7 @@ class CsvReader:
                 return
             except csv.Error as exc:
                 why = _MESSAGES.get(str(exc), str(exc))
-                yield f"malformed CSV row (line {self._reader.line_num}): {why}"
+                yield f"malformed CSV row (line {self._lines.count}): {why}"
                 continue
             if fields:
                 yield fields
@@ -98,13 +107,13 @@ class CsvReader:
         width = len(self.header)
         text_at, title_at, id_at = self._index
         assert text_at is not None
-        for row, fields in enumerate(self._fields(), start=1):
+        for row, fields in enumerate(self._fields(), start=self._first_row):
             if isinstance(fields, str):
                 yield broken(row, fields)
             elif len(fields) != width:
                 yield broken(
                     row,
-                    f"malformed CSV row (line {self._reader.line_num}): "
+                    f"malformed CSV row (line {self._lines.count}): "
                     f"{len(fields)} fields where the header has {width}",
                 )
             else:

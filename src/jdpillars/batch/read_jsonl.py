@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from itertools import chain
 from typing import Any
 
 from jdpillars.batch.columns import Columns, Wanted, find_columns
@@ -38,41 +37,59 @@ class JsonlReader:
         self._lines = lines
         self.total = total
         self._stream = iter(lines)
-        self._seen: list[bytes] = []
+        self._seen: list[tuple[bytes, int]] = []  # lines read to find the columns, with ends
+        self._position = self._line = self._row = 0
         first: dict[str, Any] | None = None
         for raw in self._stream:
-            raw = raw.removeprefix(BOM) if not self._seen else raw
-            self._seen.append(raw)
-            if raw.strip() and isinstance(found := parse(raw), dict):
+            self._seen.append((raw, lines.position))
+            if raw.strip() and isinstance(found := parse(raw.removeprefix(BOM)), dict):
                 first = found
                 break
             if len(self._seen) >= SCAN_LINES:
                 break
         if first is None:
+            blank = not any(r.strip() for r, _ in self._seen)
             what = (
-                "empty input"
-                if not any(r.strip() for r in self._seen)
-                else (f"no JSON object in the first {len(self._seen)} lines")
+                "empty input" if blank else f"no JSON object in the first {len(self._seen)} lines"
             )
             raise BatchError(f"{name}: {what}")
         self.columns: Columns = find_columns(list(first), wanted)
 
     @property
     def position(self) -> int:
-        return self._lines.position
+        """Bytes read up to the last record handed out."""
+        return self._position
+
+    @property
+    def line(self) -> int:
+        return self._line
+
+    def start_at(self, position: int, line: int, row: int) -> None:
+        self._seen = []
+        self._lines.seek(position, line)
+        self._position, self._line, self._row = position, line, row
+
+    def _raw_lines(self) -> Iterator[bytes]:
+        for raw, end in self._seen:
+            self._position, self._line = end, self._line + 1
+            yield raw
+        self._seen = []
+        for raw in self._stream:
+            self._position, self._line = self._lines.position, self._line + 1
+            yield raw
 
     def __iter__(self) -> Iterator[Record]:
         text, title, id = self.columns.text, self.columns.title, self.columns.id
-        row = 0
-        for line_no, raw in enumerate(chain(self._seen, self._stream), start=1):
+        for raw in self._raw_lines():
             if not raw.strip():
                 continue
-            row += 1
-            obj = parse(raw)
+            self._row += 1
+            line, row = self._line, self._row
+            obj = parse(raw.removeprefix(BOM) if line == 1 else raw)
             if isinstance(obj, str):
-                yield broken(row, f"line {line_no}: {obj}")
+                yield broken(row, f"line {line}: {obj}")
             elif text not in obj:
-                yield broken(row, f"line {line_no}: no {text!r} field")
+                yield broken(row, f"line {line}: no {text!r} field")
             else:
                 yield make_record(
                     row, obj[text], obj.get(title) if title else None, obj.get(id) if id else None

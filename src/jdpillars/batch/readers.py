@@ -41,27 +41,54 @@ class Reader(Protocol):
 
 
 class Lines:
-    """The binary lines of a stream (each with its ``\\n``), counting the bytes handed out;
-    ``head`` peeks at the first line without using it up."""
+    """The binary lines of a stream (each with its ``\\n``), counting the bytes and the lines
+    handed out; ``head`` peeks at the first line without using it up."""
 
     def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream
         self._head: bytes | None = None
         self.position = 0
+        self.count = 0
 
     def head(self) -> bytes:
         if self._head is None:
             self._head = self._stream.readline()
         return self._head
 
+    def seek(self, position: int, count: int) -> None:
+        """Go on at byte ``position``, where line ``count + 1`` starts."""
+        self._stream.seek(position)
+        self._head = b""
+        self.position, self.count = position, count
+
     def __iter__(self) -> Iterator[bytes]:
         first = self.head()
         if first:
             self.position += len(first)
+            self.count += 1
             yield first
         for raw in self._stream:
             self.position += len(raw)
+            self.count += 1
             yield raw
+
+
+class Seekable(Protocol):
+    """A reader of lines (CSV, JSONL) that can start at a record found by an earlier pass:
+    after each record, ``position`` and ``line`` say where the next one starts."""
+
+    columns: Columns
+
+    @property
+    def position(self) -> int: ...
+
+    @property
+    def line(self) -> int: ...
+
+    def start_at(self, position: int, line: int, row: int) -> None:
+        """Read on from byte ``position`` (line ``line + 1``) as row ``row + 1``."""
+
+    def __iter__(self) -> Iterator[Record]: ...
 
 
 def sniff_format(head: bytes) -> str:
