@@ -75,9 +75,9 @@ def test_the_summary_line() -> None:
     tally = Tally()
     tally.errors, tally.rows, tally.warnings = 2, 5, 1
     tally.primaries.update(["pops", "pops", "none"])
-    line = Summary.of(tally, output="o.csv", seconds=3.0, load_seconds=1.0, skipped=4).line()
+    line = Summary.of(tally, output="o.csv", seconds=3.0, setup_seconds=1.0, skipped=4).line()
     assert line == (
         "5 rows (2 errors, 1 warning, after 4 rows already there); primary: "
-        "pops 2, cops 0, miops 0, devmops 0, none 1; 3.0 s, model load 1.0 s, "
+        "pops 2, cops 0, miops 0, devmops 0, none 1; 3.0 s (1.0 s setup), "
         "2.5 rows/s; written to o.csv"
     )

@@ -61,7 +61,7 @@ def skip(records: Iterator[Record], done: int) -> Iterator[Record]:
 
 class Workers:
     """Where chunks are classified: this process (``jobs=1``) or ``jobs`` loky workers. The
-    model is loaded on creation (``load_seconds``), so a bad ``--model`` stops the run before
+    model is loaded on creation (``setup_seconds``), so a bad ``--model`` stops the run before
     any output is opened."""
 
     def __init__(self, work: Work) -> None:
@@ -81,7 +81,7 @@ class Workers:
                 )
         except ModelError as exc:
             raise BatchError(str(exc)) from None
-        self.load_seconds = time.perf_counter() - start
+        self.setup_seconds = time.perf_counter() - start
 
     def results(self, batches: Iterator[list[Record]]) -> Iterator[ChunkResult]:
         """Each chunk's result, in order; at most ``2 * jobs`` chunks are in flight."""
@@ -142,7 +142,7 @@ def run_local(
         tally,
         output=str(output.path),
         seconds=time.perf_counter() - started,
-        load_seconds=workers.load_seconds,
+        setup_seconds=workers.setup_seconds,
         skipped=output.done,
         workers=workers.work.jobs,
     )

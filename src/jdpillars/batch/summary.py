@@ -43,8 +43,8 @@ class Tally:
 @dataclass(frozen=True)
 class Summary:
     """A finished run. ``skipped`` rows were already in the output (``--resume``);
-    ``load_seconds`` is the part of ``seconds`` spent loading the model (or starting the
-    workers and loading it there)."""
+    ``setup_seconds`` is the part of ``seconds`` spent on anything but reading, classifying
+    and writing: loading the model, starting the workers (and, for Dask, stopping them)."""
 
     output: str
     rows: int
@@ -52,7 +52,7 @@ class Summary:
     warnings: int
     primaries: dict[str, int]
     seconds: float
-    load_seconds: float
+    setup_seconds: float
     skipped: int = 0
     engine: str = "local"
     workers: int = 1
@@ -70,8 +70,8 @@ class Summary:
 
     @property
     def rate(self) -> float:
-        """Rows per second classified, model loading left out."""
-        busy = self.seconds - self.load_seconds
+        """Rows per second classified, setup left out."""
+        busy = self.seconds - self.setup_seconds
         return self.rows / busy if busy > 0 else 0.0
 
     def line(self) -> str:
@@ -83,6 +83,6 @@ class Summary:
         resumed = f", after {self.skipped} rows already there" if self.skipped else ""
         return (
             f"{self.rows} rows ({flags}{resumed}); primary: {counts}; "
-            f"{self.seconds:.1f} s, model load {self.load_seconds:.1f} s, "
+            f"{self.seconds:.1f} s ({self.setup_seconds:.1f} s setup), "
             f"{self.rate:.1f} rows/s; written to {self.output}"
         )
