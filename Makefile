@@ -34,6 +34,7 @@ evaluate: $(STAMP)  ## metrics on the corpus test split and the real postings
 bench: $(STAMP)  ## throughput, load time and memory
 	$(BIN)/python bench/bench_classify.py
 	$(BIN)/python bench/bench_lint.py
+	$(BIN)/python bench/bench_batch.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
