@@ -48,7 +48,7 @@ def expand(source: str) -> list[str]:
             for p in sorted(Path(source).rglob("*"))
             if p.is_file() and p.suffix.lower() in EXTENSIONS
         ]
-    elif glob.has_magic(source):
+    elif any(ch in source for ch in "*?["):
         found = sorted(p for p in glob.glob(source, recursive=True) if os.path.isfile(p))
     else:
         found = [source] if os.path.isfile(source) else []
