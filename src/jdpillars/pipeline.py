@@ -12,8 +12,7 @@ each carries the lower-case hashes of its word tokens, straight from spaCy's lex
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import spacy
@@ -41,8 +40,7 @@ _EXTRA_INFIXES = (
 )
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):  # a tuple: many are made per posting, and tuples are cheap to make
     start: int
     end: int
     text: str

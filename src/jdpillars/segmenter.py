@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from jdpillars.definitions import sections, segmenter_words
 
@@ -64,8 +64,7 @@ _INLINE_HEADING = re.compile(r"([A-Za-z][A-Za-z'’ &/,-]{2,48}?)\s*:\s*(?=\S)")
 _ALPHA = re.compile(r"[A-Za-z0-9]")
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):  # a tuple: many are made per posting, and tuples are cheap to make
     """A segment's place in the text and, when it is a heading, the section it opens."""
 
     start: int
