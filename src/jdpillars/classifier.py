@@ -106,14 +106,16 @@ class Classifier:
         weights = score.weights
         import numpy as np
 
+        strength = probs[:, : len(PILLARS)] * weights[:, None]
+        strength[(weights <= 0)[:, None] | (probs[:, : len(PILLARS)] < EVIDENCE_FLOOR)] = 0.0
+        order = np.argsort(-strength, axis=0, kind="stable")[:top].T.tolist()
+        values = strength.T.tolist()  # plain floats: no numpy scalars in the loop below
         pillars = {}
         for k, pillar in enumerate(PILLARS):
-            strength = probs[:, k] * weights
-            strength[(weights <= 0) | (probs[:, k] < EVIDENCE_FLOOR)] = 0.0
-            best = np.argsort(-strength, kind="stable")[:top]
             evidence = tuple(
-                Evidence(seg.text, seg.start, seg.end, float(strength[j]), seg.section)
-                for j, seg in ((j, segments[j]) for j in best if strength[j] > 0)
+                Evidence(seg.text, seg.start, seg.end, values[k][j], seg.section)
+                for j, seg in ((j, segments[j]) for j in order[k])
+                if values[k][j] > 0
             )
             pillars[pillar] = PillarScore(score.shares[pillar], evidence)
         any_evidence = any(pillars[p].evidence for p in PILLARS)
