@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PILLARS = ("pops", "cops", "miops", "devmops")
-LINE_LABELS = (*PILLARS, "none")
+from jdpillars.definitions import PILLARS, SEGMENT_LABELS
+
+LINE_LABELS = SEGMENT_LABELS
 MOPS_VALUES = ("yes", "borderline", "no")
 JOINS = {"newline": "\n", "space": " ", "none": ""}
 REQUIRED_KEYS = ("id", "title", "style", "group", "mops", "shares", "primary")

@@ -10,13 +10,13 @@ from typing import Any
 
 from jdpillars.corpus import (
     MOPS_VALUES,
-    PILLARS,
     SPLIT_FILE,
     CorpusError,
     Posting,
     iter_files,
     parse,
 )
+from jdpillars.definitions import PILLARS
 
 STYLES = ("markdown", "plain", "agency", "corporate-long", "short", "scraped", "html-remnant")
 GROUPS = ("single", "hybrid", "unicorn", "borderline")

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from jdpillars.corpus import LINE_LABELS, PILLARS, Posting
+from jdpillars.corpus import LINE_LABELS, Posting
+from jdpillars.definitions import PILLARS
 
 REVIEW_FILE = Path("review") / "blind-labels.jsonl"
 
