@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jdpillars.definitions import PILLARS
 from jdpillars.report import Evidence, PillarScore, Report, SectionSpan, failed
@@ -18,6 +18,7 @@ from jdpillars.verdict import describe
 
 if TYPE_CHECKING:  # the pipeline imports spaCy and numpy: only where the work happens
     from jdpillars.model import PostingScore
+    from jdpillars.modeldir import ModelDir
     from jdpillars.pipeline import Segment
 
 DEFAULT_TOP = 3
@@ -59,11 +60,25 @@ def _sections(segments: Sequence[Segment], length: int) -> tuple[SectionSpan, ..
 class Classifier:
     def __init__(self, model_dir: Path | None = None) -> None:
         from jdpillars.modeldir import load_model, resolve
+
+        model, loaded = load_model(resolve(model_dir))
+        self.model_dir: ModelDir | None = loaded
+        self._use(model, loaded.name)
+
+    @classmethod
+    def from_model(cls, model: object, name: str) -> Classifier:
+        """A classifier over a fitted model still in memory (training evaluates it so)."""
+        classifier = cls.__new__(cls)
+        classifier.model_dir = None
+        classifier._use(model, name)
+        return classifier
+
+    def _use(self, model: object, name: str) -> None:
         from jdpillars.pipeline import build_nlp
 
-        self.model, self.model_dir = load_model(resolve(model_dir))
+        self.model: Any = model
         self.nlp = build_nlp()
-        self.name = self.model_dir.name
+        self.name = name
 
     def classify(
         self, text: str, *, title: str | None = None, id: str | None = None, top: int = DEFAULT_TOP

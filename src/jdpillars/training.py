@@ -257,9 +257,7 @@ def train(
         "train_segments": model.train_segments_,
         "settings": asdict(settings),
     }
-    card_text = card.render(meta, {})
-    save_model(model, out_dir, {**meta, "metrics": {}}, card_text)
-    classifier = Classifier(out_dir)
+    classifier = Classifier.from_model(model, f"{meta['name']}-{MODEL_VERSION}")
     metrics = {"corpus test split": evaluate(classifier, as_examples(test_set))}
     if external is not None:
         metrics[f"external: {external.name}"] = evaluate(classifier, read_external(external))
