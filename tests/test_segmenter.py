@@ -53,6 +53,43 @@ def test_mangled_bullets_are_split(text: str, expected: list[str]) -> None:
     assert pieces(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a heading glued to the first duty with no colon or break
+            "What You’ll Do Build nurtures in Marketo",
+            [("What You’ll Do", "responsibilities"), ("Build nurtures in Marketo", None)],
+        ),
+        (
+            "ecommerce experience.Responsibilities Develop dashboards",
+            [
+                ("ecommerce experience.", None),  # a fragment, not the "experience" heading
+                ("Responsibilities", "responsibilities"),
+                ("Develop dashboards", None),
+            ],
+        ),
+        (  # glued camel-case after a short word, and the longest heading name wins
+            "Who We AreFor 25 years we have made bikes.Who We Are Looking ForAn owner of Eloqua",
+            [
+                ("Who We Are", "blurb"),
+                ("For 25 years we have made bikes.", None),
+                ("Who We Are Looking For", "requirements"),
+                ("An owner of Eloqua", None),
+            ],
+        ),
+        (  # no heading: "About" opens a sentence, lower-case words follow a heading name
+            "About 95,000 teams use us. Responsibilities include owning Marketo and all its syncs",
+            [
+                ("About 95,000 teams use us.", "blurb"),
+                ("Responsibilities include owning Marketo and all its syncs", None),
+            ],
+        ),
+    ],
+)
+def test_glued_headings_are_found(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(text[p.start : p.end], p.heading) for p in segment(text)] == expected
+
+
 def test_offsets_point_into_the_original_text() -> None:
     text = "Intro.\r\n•  Build emails  \n\n1) Own Marketo\tReport weekly"
     for piece in segment(text):
@@ -82,7 +119,7 @@ def test_sections_follow_headings_and_cues() -> None:
         "## Requirements\n- 3+ years of Eloqua\nWe are an equal opportunity employer.\n"
         "401(k) with a match\n"
     )
-    segs = analyze(build_nlp()(text))
+    segs = analyze(build_nlp()(text)).segments
     by_text = {s.text: s for s in segs}
     assert by_text["We make bikes."].section == "blurb"
     assert by_text["Build nurtures in Marketo"].section == "responsibilities"
@@ -93,8 +130,13 @@ def test_sections_follow_headings_and_cues() -> None:
 
 
 def test_lexicon_hits_count_pillar_phrases() -> None:
-    segs = analyze(build_nlp()("Report on funnel metrics in Tableau\nWrite Python against the API"))
-    report, code = segs
-    assert report.hits[2] >= 3  # miops: report, funnel metrics / metrics, tableau
-    assert code.hits[3] >= 2  # devmops: python, api
-    assert code.hits[2] == 0 and report.hits[3] == 0
+    nlp = build_nlp()
+    analysis = analyze(nlp("Report on funnel metrics in Tableau\nWrite Python against the API."))
+    report, code = analysis.hits
+    assert report[2] >= 3  # miops: report, funnel metrics / metrics, tableau
+    assert code[3] >= 2  # devmops: python, api
+    assert code[2] == 0 and report[3] == 0
+    # the second segment's words, lower-cased, with the full stop left out
+    words = analysis.tokens[analysis.bounds[1] : analysis.bounds[2]]
+    expected = ["write", "python", "against", "the", "api"]
+    assert [nlp.vocab.strings[int(h)] for h in words] == expected

@@ -88,7 +88,9 @@ class Classifier:
     def classify_many(
         self, jobs: Iterable[Job], *, top: int = DEFAULT_TOP, batch_size: int = 64
     ) -> Iterator[Report]:
-        """One report per job, in order; a job that cannot be classified gets an error report."""
+        """One report per job, in order; a job that cannot be classified gets an error report.
+        Postings go through spaCy and the model ``batch_size`` at a time: the model's cost per
+        call is amortised over a batch, and memory stays bounded."""
         it = iter(jobs)
         while batch := list(islice(it, batch_size)):
             yield from self._batch(batch, top)
@@ -108,10 +110,11 @@ class Classifier:
             if not why:
                 good.append(i)
         docs = self.nlp.pipe([jobs[i].text for i in good], batch_size=len(good) or 1)
-        segments = [analyze(doc) for doc in docs]
+        analyses = [analyze(doc) for doc in docs]
         titles = [title_hashes(self.nlp, jobs[i].title) for i in good]
-        for i, segs, score in zip(good, segments, self.model.score(segments, titles), strict=False):
-            reports[i] = self._report(jobs[i], segs, score, top)
+        scores = self.model.score(analyses, titles)
+        for i, analysis, score in zip(good, analyses, scores, strict=False):
+            reports[i] = self._report(jobs[i], analysis.segments, score, top)
         return [r for r in reports if r is not None]
 
     def _report(

@@ -72,6 +72,12 @@ def sections() -> dict[str, Section]:
 
 
 @cache
+def glued_headings() -> tuple[str, ...]:
+    """Headings recognised even when glued to the next sentence with no colon or break."""
+    return tuple(_read("sections.json")["glued"])
+
+
+@cache
 def segmenter_words() -> tuple[frozenset[str], frozenset[str]]:
     """(duty verbs that may open a run-together bullet, abbreviations that keep a full stop)."""
     data = _read("segmenter.json")

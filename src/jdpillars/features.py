@@ -12,7 +12,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from jdpillars.definitions import sections
-from jdpillars.pipeline import LEXICON_LABELS, Segment
+from jdpillars.pipeline import LEXICON_LABELS, Analysis, Segment
 
 _PAIR = np.uint64(0x9E3779B97F4A7C15)
 _TITLE_SALT = np.uint64(0x5BD1E9955BD1E995)
@@ -22,30 +22,36 @@ _LEAD_SALT = np.uint64(0x27D4EB2F165667C5)
 @dataclass(frozen=True)
 class SegmentRows:
     """The segments of many postings, flattened: row ``i`` is ``segments[i]`` of posting
-    ``posting[i]``, whose title's word hashes are ``titles[posting[i]]``."""
+    ``posting[i]``, with lexicon hits ``hits[i]`` and ``lengths[i]`` word tokens, the next ones
+    of ``tokens``; the title's word hashes are ``titles[posting[i]]``."""
 
     segments: Sequence[Segment]
     posting: np.ndarray
+    hits: np.ndarray
+    tokens: np.ndarray
+    lengths: np.ndarray
     titles: Sequence[np.ndarray]
 
     def __len__(self) -> int:
         return len(self.segments)
 
 
-def rows_of(postings: Sequence[Sequence[Segment]], titles: Sequence[np.ndarray]) -> SegmentRows:
-    flat = [seg for segs in postings for seg in segs]
-    owner = np.repeat(np.arange(len(postings)), [len(s) for s in postings])
-    return SegmentRows(flat, owner, titles)
+def rows_of(analyses: Sequence[Analysis], titles: Sequence[np.ndarray]) -> SegmentRows:
+    counts = [len(a.segments) for a in analyses]
+    return SegmentRows(
+        segments=[seg for a in analyses for seg in a.segments],
+        posting=np.repeat(np.arange(len(analyses)), counts),
+        hits=np.concatenate([a.hits for a in analyses] or [np.zeros((0, len(LEXICON_LABELS)))]),
+        tokens=np.concatenate([a.tokens for a in analyses] or [np.zeros(0, np.uint64)]),
+        lengths=np.concatenate([a.lengths for a in analyses] or [np.zeros(0, np.int64)]),
+        titles=titles,
+    )
 
 
 def _hashed(rows: SegmentRows, n_features: int, lead: bool = True) -> sp.csr_matrix:
     n = len(rows)
-    lengths = np.fromiter((len(s.tokens) for s in rows.segments), dtype=np.int64, count=n)
-    tokens = (
-        np.concatenate([s.tokens for s in rows.segments]).astype(np.uint64)
-        if n
-        else np.zeros(0, np.uint64)
-    )
+    lengths = rows.lengths
+    tokens = rows.tokens.astype(np.uint64)
     row_of = np.repeat(np.arange(n), lengths)
     mod = np.uint64(n_features)
     cols = [tokens % mod]
@@ -86,10 +92,10 @@ def _dense(rows: SegmentRows) -> np.ndarray:
     if not n:
         return out
     segments = rows.segments
-    out[:, :n_lex] = np.log1p(np.array([s.hits for s in segments], dtype=float))
+    out[:, :n_lex] = np.log1p(rows.hits.astype(float))
     out[np.arange(n), n_lex + np.array([keys[s.section] for s in segments])] = 1.0
     out[:, -2] = [1.0 if s.heading else 0.0 for s in segments]
-    out[:, -1] = np.log1p([len(s.tokens) for s in segments]) / 4.0
+    out[:, -1] = np.log1p(rows.lengths) / 4.0
     return out
 
 

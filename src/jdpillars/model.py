@@ -21,7 +21,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 
 from jdpillars.definitions import PILLARS, SEGMENT_LABELS
 from jdpillars.features import SegmentFeatures, rows_of
-from jdpillars.pipeline import LEXICON_LABELS, Segment
+from jdpillars.pipeline import LEXICON_LABELS, Analysis, Segment
 from jdpillars.sections import weight as section_weight
 
 TITLE_BUCKETS = 2**12
@@ -59,15 +59,20 @@ def sharpen(mass: np.ndarray, alpha: float) -> np.ndarray:
     return np.asarray(powered / powered.sum())
 
 
-def title_vector(title: np.ndarray) -> np.ndarray:
-    """Binary hashed words and word pairs of a title."""
-    vec = np.zeros(TITLE_BUCKETS)
-    if len(title):
+def title_matrix(titles: Sequence[np.ndarray]) -> sp.csr_matrix:
+    """One row per title: its hashed words and word pairs, binary."""
+    mod = np.uint64(TITLE_BUCKETS)
+    rows, cols = [], []
+    for i, title in enumerate(titles):
         words = title.astype(np.uint64)
-        mod = np.uint64(TITLE_BUCKETS)
-        vec[(words % mod).astype(np.int64)] = 1.0
-        vec[((words[:-1] * _PAIR + words[1:]) % mod).astype(np.int64)] = 1.0
-    return vec
+        cols += [words % mod, (words[:-1] * _PAIR + words[1:]) % mod]
+        rows.append(np.full(2 * len(words) - 1 if len(words) else 0, i))
+    col = np.concatenate(cols or [np.zeros(0, np.uint64)]).astype(np.int64)
+    row = np.concatenate(rows or [np.zeros(0, np.int64)])
+    matrix = sp.csr_matrix((np.ones(len(col)), (row, col)), shape=(len(titles), TITLE_BUCKETS))
+    matrix.sum_duplicates()
+    matrix.data[:] = 1.0
+    return matrix
 
 
 def combine(
@@ -96,19 +101,21 @@ def break_tie(shares: np.ndarray, title_probs: np.ndarray | None, delta: float) 
 
 
 def posting_features(
-    segments: Sequence[Segment],
+    analysis: Analysis,
     probs: np.ndarray,
     weights: np.ndarray,
-    title: np.ndarray,
     shares: np.ndarray,
 ) -> np.ndarray:
-    """The ``is_mops`` model's view of one posting."""
+    """The ``is_mops`` model's view of one posting's text (``mops_matrix`` adds the title)."""
     mass = pillar_mass(probs, weights)
     total_weight = max(float(weights.sum()), 1e-9)
-    hits = np.array([s.hits for s in segments], dtype=float).reshape(-1, len(LEXICON_LABELS))
     duty = weights > 0
-    n_tokens = max(sum(len(s.tokens) for s, d in zip(segments, duty, strict=False) if d), 1)
-    lexicon_rate = hits[duty].sum(axis=0) / n_tokens * 100 if duty.any() else np.zeros(5)
+    n_tokens = max(int(analysis.lengths[duty].sum()), 1)
+    lexicon_rate = (
+        analysis.hits[duty].sum(axis=0) / n_tokens * 100
+        if duty.any()
+        else np.zeros(len(LEXICON_LABELS))
+    )
     confident = float((probs[:, : len(PILLARS)].max(axis=1) > 0.5)[duty].sum()) if len(probs) else 0
     dense = np.concatenate(
         [
@@ -117,7 +124,12 @@ def posting_features(
             np.log1p(lexicon_rate),
         ]
     )
-    return np.concatenate([dense, title_vector(title)])
+    return dense
+
+
+def mops_matrix(dense: np.ndarray, titles: Sequence[np.ndarray]) -> sp.csr_matrix:
+    """The ``is_mops`` model's input: ``posting_features`` rows beside the titles' words."""
+    return sp.hstack([sp.csr_matrix(dense), title_matrix(titles)], format="csr")
 
 
 class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
@@ -150,7 +162,7 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if self.title_clf is None or not present:
             return result
         probs = self.title_clf.predict_proba(  # type: ignore[attr-defined]
-            np.array([title_vector(titles[i]) for i in present])
+            title_matrix([titles[i] for i in present])
         )
         order = [list(self.title_clf.classes_).index(p) for p in PILLARS]  # type: ignore[attr-defined]
         for i, row in zip(present, probs[:, order], strict=False):
@@ -158,7 +170,7 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return result
 
     def segment_probs(
-        self, postings: Sequence[Sequence[Segment]], titles: Sequence[np.ndarray]
+        self, postings: Sequence[Analysis], titles: Sequence[np.ndarray]
     ) -> list[np.ndarray]:
         rows = rows_of(postings, titles)
         if not len(rows):
@@ -171,14 +183,14 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             for c in SEGMENT_LABELS
         ]
         probs = probs[:, order]
-        bounds = np.cumsum([0] + [len(p) for p in postings])
+        bounds = np.cumsum([0] + [len(p.segments) for p in postings])
         return [probs[a:b] for a, b in itertools.pairwise(bounds)]
 
     def score(
-        self, postings: Sequence[Sequence[Segment]], titles: Sequence[np.ndarray]
+        self, postings: Sequence[Analysis], titles: Sequence[np.ndarray]
     ) -> list[PostingScore]:
         all_probs = self.segment_probs(postings, titles)
-        weights = [segment_weights(segs) for segs in postings]
+        weights = [segment_weights(a.segments) for a in postings]
         shares = [
             break_tie(combine(pillar_mass(p, w), t, self.alpha, self.gamma), t, self.tie_delta)
             for p, w, t in zip(all_probs, weights, self.title_probs(titles), strict=True)
@@ -186,11 +198,11 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         feats = np.array(
             [
                 posting_features(*args)
-                for args in zip(postings, all_probs, weights, titles, shares, strict=False)
+                for args in zip(postings, all_probs, weights, shares, strict=False)
             ]
         )
         mops = (
-            self.mops_clf.predict_proba(sp.csr_matrix(feats))[:, 1]  # type: ignore[attr-defined]
+            self.mops_clf.predict_proba(mops_matrix(feats, titles))[:, 1]  # type: ignore[attr-defined]
             if len(feats)
             else np.zeros(0)
         )

@@ -1,17 +1,19 @@
-"""The spaCy pipeline: ``spacy.blank("en")`` with our tokenizer rules and three components.
+"""The spaCy pipeline: ``spacy.blank("en")`` with our tokenizer and three components.
 
 - ``jdp_segmenter`` splits the posting into duty-sized segments (``segmenter.segment``);
 - ``jdp_lexicon`` finds the phrases of ``resources/pillars.json`` (pillar and off-topic phrases)
   and the section cues of ``resources/sections.json`` with one ``PhraseMatcher``;
 - ``jdp_sections`` tags each segment with its section (``sections.assign``).
 
-``analyze`` turns a processed ``Doc`` into plain ``Segment`` values, the input of the features:
-each carries the lower-case hashes of its word tokens, straight from spaCy's lexemes.
+``analyze`` turns a processed ``Doc`` into an ``Analysis``, the input of the features: plain
+``Segment`` values plus, per posting, the lexicon hits and the lower-case hashes of the word
+tokens, straight from spaCy's lexemes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -20,11 +22,11 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
 
 from jdpillars import sections as sections_mod
 from jdpillars.definitions import PILLARS, offtopic_phrases, pillars
 from jdpillars.segmenter import Piece, segment
+from jdpillars.tokenizer import build_tokenizer
 
 LEXICON_LABELS = (*PILLARS, "offtopic")
 _LEXICON_INDEX = {label: i for i, label in enumerate(LEXICON_LABELS)}
@@ -32,12 +34,7 @@ TEXT_KEY = "jdp_text"  # Doc.text joins every token on each access: keep the inp
 PIECES_KEY = "jdp_pieces"
 SECTIONS_KEY = "jdp_sections"
 PHRASES_KEY = "jdp_phrases"
-
-# Split where the segmenter may cut inside what spaCy would keep as one token.
-_EXTRA_INFIXES = (
-    r"(?<=[a-z0-9)\]%”\"'’])[.!?;:](?=[A-Z“\"(])",
-    r"[•●▪◦■►➢✓✔❖➤◆○·|<>]",
-)
+TOKENS_KEY = "jdp_tokens"
 
 
 class Segment(NamedTuple):  # a tuple: many are made per posting, and tuples are cheap to make
@@ -46,8 +43,24 @@ class Segment(NamedTuple):  # a tuple: many are made per posting, and tuples are
     text: str
     section: str
     heading: bool
-    hits: np.ndarray  # lexicon matches per LEXICON_LABELS
-    tokens: np.ndarray  # uint64 lower-case hashes of the segment's word tokens
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A processed posting: its segments and, row for row, their lexicon hits and words.
+
+    The arrays are kept per posting, not per segment: features are built for many postings at
+    once, and one array per posting is far cheaper than one per segment."""
+
+    segments: list[Segment]
+    hits: np.ndarray  # (n_segments, len(LEXICON_LABELS)) lexicon matches
+    tokens: np.ndarray  # uint64 lower-case hashes of the segments' word tokens, in order
+    bounds: np.ndarray  # segment i's tokens are tokens[bounds[i]:bounds[i + 1]]
+
+    @property
+    def lengths(self) -> np.ndarray:
+        """Word tokens per segment."""
+        return np.diff(self.bounds)
 
 
 def doc_text(doc: Doc) -> str:
@@ -76,19 +89,12 @@ class LexiconMatcher:
             self.matcher.add(label, [nlp.make_doc(p) for p in phrases])
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self.matcher(doc)
-        if not matches:
-            doc.user_data[PHRASES_KEY] = []
-            return doc
+        # One pass over the tokens for everything later steps need, without Token objects.
+        arr = doc.user_data[TOKENS_KEY] = doc.to_array([IDX, LENGTH, LOWER, IS_PUNCT, IS_SPACE])
         strings = doc.vocab.strings
-        offsets = doc.to_array([IDX, LENGTH])  # character offsets without Token objects
         doc.user_data[PHRASES_KEY] = [
-            (
-                int(offsets[start, 0]),
-                int(offsets[end - 1, 0] + offsets[end - 1, 1]),
-                strings[match_id],
-            )
-            for match_id, start, end in matches
+            (int(arr[start, 0]), int(arr[end - 1, 0] + arr[end - 1, 1]), strings[match_id])
+            for match_id, start, end in self.matcher(doc)
         ]
         return doc
 
@@ -127,25 +133,22 @@ class TextKeepingTokenizer:
 
 def build_nlp() -> Language:
     nlp = spacy.blank("en")
-    infixes = list(nlp.Defaults.infixes or ()) + list(_EXTRA_INFIXES)
-    tokenizer: Any = nlp.tokenizer
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer = TextKeepingTokenizer(tokenizer)
+    nlp.tokenizer = TextKeepingTokenizer(build_tokenizer(nlp.vocab))
     nlp.add_pipe("jdp_segmenter")
     nlp.add_pipe("jdp_lexicon")
     nlp.add_pipe("jdp_sections")
     return nlp
 
 
-def word_hashes(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
-    """(character offsets, lower-case hashes) of the doc's tokens that are not punctuation."""
-    arr = doc.to_array([IDX, LOWER, IS_PUNCT, IS_SPACE])
-    keep = (arr[:, 2] == 0) & (arr[:, 3] == 0)
-    return arr[keep, 0].astype(np.int64), arr[keep, 1]
+def _words(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(character offsets, lower-case hashes) of the tokens that are not punctuation, from an
+    array of IDX, LENGTH, LOWER, IS_PUNCT, IS_SPACE."""
+    keep = (arr[:, 3] == 0) & (arr[:, 4] == 0)
+    return arr[keep, 0].astype(np.int64), arr[keep, 2]
 
 
-def analyze(doc: Doc) -> list[Segment]:
-    """The segments of a processed doc, with their sections, lexicon hits and token hashes."""
+def analyze(doc: Doc) -> Analysis:
+    """The segments of a processed doc, with their sections, lexicon hits and word tokens."""
     pieces: list[Piece] = doc.user_data.get(PIECES_KEY, [])
     sections: list[str] = doc.user_data.get(SECTIONS_KEY, [])
     starts = np.array([p.start for p in pieces], dtype=np.int64)
@@ -161,20 +164,24 @@ def analyze(doc: Doc) -> list[Segment]:
         seg = np.searchsorted(starts, where[:, 0], side="right") - 1
         inside = (seg >= 0) & (where[:, 1] <= ends[np.maximum(seg, 0)])
         np.add.at(hits, (seg[inside], where[inside, 2]), 1)
-    offsets, hashes = word_hashes(doc)
+    offsets, hashes = _words(doc.user_data[TOKENS_KEY])
     lo = np.searchsorted(offsets, starts)
-    hi = np.searchsorted(offsets, ends)
+    lengths = np.searchsorted(offsets, ends) - lo
+    bounds = np.zeros(len(pieces) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=bounds[1:])
+    # gather each segment's tokens, in order, into one array
+    take = np.repeat(lo - bounds[:-1], lengths) + np.arange(bounds[-1])
     text = doc_text(doc)
-    return [
-        Segment(
-            p.start, p.end, text[p.start : p.end], section, p.heading is not None, h, hashes[a:b]
-        )
-        for p, section, h, a, b in zip(pieces, sections, hits, lo, hi, strict=True)
+    segments = [
+        Segment(p.start, p.end, text[p.start : p.end], section, p.heading is not None)
+        for p, section in zip(pieces, sections, strict=True)
     ]
+    return Analysis(segments, hits, hashes[take].astype(np.uint64), bounds)
 
 
 def title_hashes(nlp: Language, title: str | None) -> np.ndarray:
     """Lower-case hashes of a title's words (empty for no title)."""
     if not title:
         return np.zeros(0, dtype=np.uint64)
-    return word_hashes(nlp.make_doc(title))[1]
+    doc = nlp.make_doc(title)
+    return _words(doc.to_array([IDX, LENGTH, LOWER, IS_PUNCT, IS_SPACE]))[1].astype(np.uint64)

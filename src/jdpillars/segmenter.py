@@ -14,7 +14,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from jdpillars.definitions import sections, segmenter_words
+from jdpillars.definitions import glued_headings, sections, segmenter_words
 
 # Line breaks, tabs, markup tags, entities that stand for a break, and bullet characters.
 _HARD = re.compile(r"[\r\n\t\u2028\u2029•●▪◦■►➢✓✔❖➤◆○·|<&]")
@@ -88,18 +88,49 @@ def _heading_index() -> dict[str, str]:
 
 
 @cache
+def _heading_first_words() -> frozenset[str]:
+    return frozenset(name.split(" ", 1)[0] for name in _heading_index())
+
+
+@cache
 def _heading_prefix() -> re.Pattern[str]:
     names = sorted(_heading_index(), key=len, reverse=True)
     return re.compile("^(" + "|".join(re.escape(n) for n in names) + ") ")
 
 
+@cache
+def _glued_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a glued heading opening a piece: "Responsibilities Develop ...", one ending just before
+    a camel-case glue: "Who We AreFor over ...")."""
+    names = sorted(glued_headings(), key=len, reverse=True)
+    alts = "|".join(re.escape(n).replace("'", "['’]").replace(r"\ ", " +") for n in names)
+    opening = re.compile(rf"(?i:{alts})(?= +[A-Z0-9“\"(]|$)")
+    closing = re.compile(rf"(?<![A-Za-z'’])(?i:{alts})$")
+    return opening, closing
+
+
+@cache
+def _glued_last_words() -> frozenset[str]:
+    return frozenset(name.rsplit(" ", 1)[-1] for name in glued_headings())
+
+
+@cache
+def _glued_first_words() -> frozenset[str]:
+    return frozenset(name.split(" ", 1)[0] for name in glued_headings())
+
+
 def heading_key(text: str) -> str | None:
     """The section a heading-like segment opens, "other" for an unnamed heading, else None."""
-    if text.count(" ") > 12:  # cheap reject: most pieces are sentences
+    if not text or text.count(" ") > 12:  # cheap reject: most pieces are sentences
         return None
+    if text[:1] not in "#*_ " and text[-1:] not in ":#*_ " and not text.isupper():
+        # Neither marked nor shouting: only a known heading name can make it a heading.
+        first = text.split(None, 1)[0].lower().replace("’", "'").rstrip("?!.,")
+        if first not in _heading_first_words():
+            return None
     stripped = _HEADING_MARK.sub("", text).strip()
-    if not stripped or len(stripped) > 70 or len(stripped.split()) > 9:
-        return None
+    if not stripped or stripped[0].islower() or len(stripped) > 70 or len(stripped.split()) > 9:
+        return None  # "experience." cut from "...experience.Responsibilities" is no heading
     norm = stripped.lower().replace("’", "'").rstrip("?!. ")
     index = _heading_index()
     if norm in index:
@@ -122,6 +153,7 @@ def _cuts(text: str) -> list[int]:
     """Soft boundaries, found in one pass per rule over the whole text: glued punctuation,
     sentence ends, glued camel-case bullets and run-on duties."""
     verbs, abbreviations = segmenter_words()
+    closing, last_words = _glued_patterns()[1], _glued_last_words()
     cuts = [
         m.end() for m in _GLUED.finditer(text) if m.start() and _glued_after(text[m.start() - 1])
     ]
@@ -138,7 +170,15 @@ def _cuts(text: str) -> list[int]:
             left -= 1
         right = _CAP_WORD.match(text, m.end())
         word = right.group(0) if right else ""
-        if m.end() - left >= CAMEL_MIN_LEFT or word in verbs or word.endswith("ing"):
+        if (
+            m.end() - left >= CAMEL_MIN_LEFT
+            or word in verbs
+            or word.endswith("ing")
+            or (
+                text[text.rfind(" ", 0, m.end()) + 1 : m.end()].lower() in last_words
+                and closing.search(text, max(m.end() - 60, 0), m.end())
+            )
+        ):
             cuts.append(m.end())
     for m in _RUN_ON.finditer(text):
         if m.group(0) not in verbs:
@@ -167,20 +207,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _inline_heading(text: str, start: int, end: int) -> Piece | None:
-    """ "Responsibilities: Build ..." -> the heading part, when it names a known section."""
-    if text.find(":", start, start + 52) < 0:
+    """ "Responsibilities: Build ..." or, glued, "Responsibilities Build ..." -> the heading
+    part, when it names a known section."""
+    if text.find(":", start, start + 52) >= 0:
+        m = _INLINE_HEADING.match(text, start, end)
+        cut = m.end(1) + 1 if m else 0
+    elif (
+        text[start].isupper()
+        and text[start : text.find(" ", start, start + 24)].lower() in _glued_first_words()
+    ):
+        m = _glued_patterns()[0].match(text, start, end)
+        cut = m.end() if m else 0
+    else:
         return None
-    m = _INLINE_HEADING.match(text, start, end)
     if not m:
         return None
-    key = heading_key(m.group(1))
+    key = heading_key(m.group(1) if m.groups() else m.group(0))
     if key is None or key == "other":
         return None
-    return Piece(start, m.end(1) + 1, key)
-
-
-def _heading_of(text: str, start: int, end: int) -> str | None:
-    return heading_key(text[start:end]) if end - start <= HEADING_MAX_CHARS else None
+    return Piece(start, cut, key)
 
 
 def segment(text: str) -> list[Piece]:
@@ -212,8 +257,11 @@ def segment(text: str) -> list[Piece]:
             head = _inline_heading(text, a, b)
             if head is not None:
                 pieces.append(head)
+                if head.end >= b:
+                    continue
                 a, b = _trim(text, head.end, b)
                 if a >= b or not _ALPHA.search(text, a, b):
                     continue
-            pieces.append(Piece(a, b, _heading_of(text, a, b)))
+            heading = heading_key(text[a:b]) if b - a <= HEADING_MAX_CHARS else None
+            pieces.append(Piece(a, b, heading))
     return pieces

@@ -26,12 +26,13 @@ from jdpillars.model import (
     PillarModel,
     break_tie,
     combine,
+    mops_matrix,
     pillar_mass,
     posting_features,
     segment_weights,
-    title_vector,
+    title_matrix,
 )
-from jdpillars.pipeline import Segment, analyze, build_nlp, title_hashes
+from jdpillars.pipeline import Analysis, Segment, analyze, build_nlp, title_hashes
 
 MODEL_VERSION = "1.0.0"
 # What building the model taught us; it goes into MODEL_CARD.md.
@@ -68,7 +69,7 @@ class Settings:
 @dataclass(frozen=True)
 class Prepared:
     postings: Sequence[Posting]
-    segments: list[list[Segment]]
+    analyses: list[Analysis]
     titles: list[np.ndarray]
     labels: list[list[str]]
 
@@ -88,16 +89,16 @@ def gold_labels(posting: Posting, segments: Sequence[Segment]) -> list[str]:
 
 def prepare(postings: Sequence[Posting]) -> Prepared:
     nlp = build_nlp()
-    segments = [analyze(doc) for doc in nlp.pipe([p.text for p in postings], batch_size=64)]
+    analyses = [analyze(doc) for doc in nlp.pipe([p.text for p in postings], batch_size=64)]
     titles = [title_hashes(nlp, p.title) for p in postings]
-    labels = [gold_labels(p, s) for p, s in zip(postings, segments, strict=False)]
-    return Prepared(postings, segments, titles, labels)
+    labels = [gold_labels(p, a.segments) for p, a in zip(postings, analyses, strict=False)]
+    return Prepared(postings, analyses, titles, labels)
 
 
 def _fit_segments(
     data: Prepared, index: Sequence[int], settings: Settings
 ) -> tuple[SegmentFeatures, LogisticRegression]:
-    rows = rows_of([data.segments[i] for i in index], [data.titles[i] for i in index])
+    rows = rows_of([data.analyses[i] for i in index], [data.titles[i] for i in index])
     y = [label for i in index for label in data.labels[i]]
     features = SegmentFeatures(lead=settings.lead, dense_weight=settings.dense_weight).fit(rows)
     clf = LogisticRegression(C=settings.C, max_iter=2000, class_weight="balanced")
@@ -113,19 +114,19 @@ def _fit_title(
 ) -> LogisticRegression | None:
     """Title words -> pillar: each marketing-ops posting counts once per pillar, weighted by
     its share, so the model learns the division a title suggests, not only the primary."""
-    X, y, w = [], [], []
+    rows: list[np.ndarray] = []
+    y, w = [], []
     for i in index:
         if postings[i].is_mops and len(titles[i]):
-            vec = title_vector(titles[i])
             for pillar in PILLARS:
                 if postings[i].shares[pillar] > 0:
-                    X.append(vec)
+                    rows.append(titles[i])
                     y.append(pillar)
                     w.append(postings[i].shares[pillar])
     if len(set(y)) < len(PILLARS):
         return None
     clf = LogisticRegression(C=settings.title_C, max_iter=2000)
-    return clf.fit(np.array(X), y, sample_weight=w)
+    return clf.fit(title_matrix(rows), y, sample_weight=w)
 
 
 def _fit_shares(
@@ -180,10 +181,10 @@ def fit(postings: Sequence[Posting], settings: Settings = Settings()) -> PillarM
         title_clf = _fit_title(postings, data.titles, train_idx, settings)
         part = PillarModel(features, clf, None, 1.0, title_clf)
         held_titles = [data.titles[i] for i in held_idx]
-        probs = part.segment_probs([data.segments[i] for i in held_idx], held_titles)
+        probs = part.segment_probs([data.analyses[i] for i in held_idx], held_titles)
         for i, p, t in zip(held_idx, probs, part.title_probs(held_titles), strict=False):
             oof[i], oof_title[i] = p, t
-    weights = [segment_weights(s) for s in data.segments]
+    weights = [segment_weights(a.segments) for a in data.analyses]
     mops_rows = [i for i, p in enumerate(postings) if p.is_mops]
     alpha, gamma = _fit_shares(
         [pillar_mass(oof[i], weights[i]) for i in mops_rows],
@@ -195,12 +196,10 @@ def fit(postings: Sequence[Posting], settings: Settings = Settings()) -> PillarM
         break_tie(combine(pillar_mass(p, w), t, alpha, gamma), t, tie_delta)
         for p, w, t in zip(oof, weights, oof_title, strict=False)
     ]
-    X = np.array(
-        [
-            posting_features(*args)
-            for args in zip(data.segments, oof, weights, data.titles, shares, strict=False)
-        ]
+    dense = np.array(
+        [posting_features(*args) for args in zip(data.analyses, oof, weights, shares, strict=False)]
     )
+    X = mops_matrix(dense, data.titles)
     y = np.array([1 if p.is_mops else 0 for p in postings])
     base = LogisticRegression(C=settings.mops_C, max_iter=2000)
     mops_clf = CalibratedClassifierCV(
@@ -210,7 +209,7 @@ def fit(postings: Sequence[Posting], settings: Settings = Settings()) -> PillarM
     assert sorted(clf.classes_) == sorted(SEGMENT_LABELS)
     title_clf = _fit_title(postings, data.titles, range(n), settings)
     model = PillarModel(features, clf, mops_clf, alpha, title_clf, gamma, tie_delta)
-    model.train_segments_ = sum(len(s) for s in data.segments)
+    model.train_segments_ = sum(len(a.segments) for a in data.analyses)
     return model
 
 

@@ -1,0 +1,50 @@
+"""Our tokenizer rules: words come out clean of punctuation, and glued text is split where the
+segmenter cuts, so segment offsets always fall on token boundaries."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from jdpillars.pipeline import build_nlp
+from jdpillars.tokenizer import build_tokenizer
+
+
+def words(text: str) -> list[str]:
+    return [t.text for t in build_tokenizer(spacy.blank("en").vocab)(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "(lead scoring, routing).Build",
+            ["(", "lead", "scoring", ",", "routing", ")", ".", "Build"],
+        ),
+        (
+            "Looker/Tableau; MQL-to-SQL",
+            ["Looker", "/", "Tableau", ";", "MQL", "-", "to", "-", "SQL"],
+        ),
+        ("HubSpot's API•Own QA", ["HubSpot", "'s", "API", "•", "Own", "QA"]),
+        ("3-5 years, 50%", ["3", "-", "5", "years", ",", "50", "%"]),
+        ("“Marketo” e.g. Node.js", ["“", "Marketo", "”", "e.g", ".", "Node.js"]),
+    ],
+)
+def test_words_are_split_from_punctuation(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_tokens_cover_the_text_exactly() -> None:
+    text = "Responsibilities:Build emails\r\n\t▪ Own the Marketo–Salesforce sync (MQL→SQL)…"
+    doc = build_nlp().make_doc(text)
+    assert "".join(t.text_with_ws for t in doc) == text
+
+
+def test_segments_start_and_end_on_token_boundaries() -> None:
+    nlp = build_nlp()
+    text = "campaigns.Manage the instance•Build reports in Looker|Own QA"
+    doc = nlp(text)
+    starts = {t.idx for t in doc}
+    ends = {t.idx + len(t) for t in doc}
+    for piece in doc.user_data["jdp_pieces"]:
+        assert piece.start in starts and piece.end in ends
