@@ -17,6 +17,8 @@ from jdpillars.report import Evidence, PillarScore, Report, SectionSpan, failed
 from jdpillars.verdict import describe
 
 if TYPE_CHECKING:  # the pipeline imports spaCy and numpy: only where the work happens
+    from spacy.tokens import Doc
+
     from jdpillars.model import PostingScore
     from jdpillars.modeldir import ModelDir
     from jdpillars.pipeline import Segment
@@ -78,7 +80,15 @@ class Classifier:
 
         self.model: Any = model
         self.nlp = build_nlp()
+        self._procs = [proc for _, proc in self.nlp.pipeline]
         self.name = name
+
+    def _process(self, text: str) -> Doc:
+        """``nlp(text)`` without the bookkeeping of ``nlp.pipe`` (our components need none)."""
+        doc = self.nlp.make_doc(text)
+        for proc in self._procs:
+            doc = proc(doc)
+        return doc
 
     def classify(
         self, text: str, *, title: str | None = None, id: str | None = None, top: int = DEFAULT_TOP
@@ -109,7 +119,7 @@ class Classifier:
             )
             if not why:
                 good.append(i)
-        docs = self.nlp.pipe([jobs[i].text for i in good], batch_size=len(good) or 1)
+        docs = (self._process(jobs[i].text) for i in good)
         analyses = [analyze(doc) for doc in docs]
         titles = [title_hashes(self.nlp, jobs[i].title) for i in good]
         scores = self.model.score(analyses, titles)

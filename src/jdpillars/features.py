@@ -119,10 +119,12 @@ class SegmentFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def transform(self, X: SegmentRows) -> sp.csr_matrix:
         counts = _hashed(X, self.n_features, self.lead)
-        counts.data = np.log1p(counts.data) * self.idf_[counts.indices]
-        norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+        data = np.log1p(counts.data) * self.idf_[counts.indices]
+        per_row = np.diff(counts.indptr)
+        row = np.repeat(np.arange(len(per_row)), per_row)
+        norms = np.sqrt(np.bincount(row, weights=data * data, minlength=len(per_row)))
         norms[norms == 0] = 1.0
-        counts = sp.csr_matrix(counts.multiply(1.0 / norms[:, None]))
+        counts.data = data / norms[row]  # each row scaled to unit length
         dense = sp.csr_matrix(_dense(X) * self.dense_weight)
         return sp.hstack([counts, dense], format="csr")
 

@@ -22,7 +22,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from jdpillars.definitions import PILLARS, SEGMENT_LABELS
 from jdpillars.features import SegmentFeatures, rows_of
 from jdpillars.pipeline import LEXICON_LABELS, Analysis, Segment
-from jdpillars.sections import weight as section_weight
+from jdpillars.sections import weights as section_weights
 
 TITLE_BUCKETS = 2**12
 TIE_MARGIN = 0.005
@@ -38,7 +38,9 @@ class PostingScore:
 
 
 def segment_weights(segments: Sequence[Segment]) -> np.ndarray:
-    return np.array([0.0 if s.heading else section_weight(s.section) for s in segments])
+    """Each segment's section weight; headings count for nothing."""
+    weights = section_weights()
+    return np.array([0.0 if s.heading else weights[s.section] for s in segments])
 
 
 def pillar_mass(probs: np.ndarray, weights: np.ndarray) -> np.ndarray:

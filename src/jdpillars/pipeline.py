@@ -29,7 +29,7 @@ from jdpillars.segmenter import Piece, segment
 from jdpillars.tokenizer import build_tokenizer
 
 LEXICON_LABELS = (*PILLARS, "offtopic")
-_LEXICON_INDEX = {label: i for i, label in enumerate(LEXICON_LABELS)}
+CUE_SECTIONS = tuple(sections_mod.cue_phrases())  # sections that cue phrases place text in
 TEXT_KEY = "jdp_text"  # Doc.text joins every token on each access: keep the input instead
 PIECES_KEY = "jdp_pieces"
 SECTIONS_KEY = "jdp_sections"
@@ -77,25 +77,37 @@ def segmenter_component(doc: Doc) -> Doc:
 
 
 class LexiconMatcher:
-    """Marks pillar phrases, off-topic phrases and section cues, case-insensitively."""
+    """Marks pillar phrases, off-topic phrases and section cues, case-insensitively.
+
+    The matches go on the doc as an array of (start char, end char, code) rows: codes below
+    ``len(LEXICON_LABELS)`` index ``LEXICON_LABELS``, the others ``CUE_SECTIONS``."""
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         table: dict[str, tuple[str, ...]] = {k: p.phrases for k, p in pillars().items()}
         table["offtopic"] = offtopic_phrases()
-        for key, cues in sections_mod.cue_phrases().items():
-            table["section:" + key] = cues
-        for label, phrases in table.items():
+        for key in CUE_SECTIONS:
+            table["section:" + key] = sections_mod.cue_phrases()[key]
+        codes = {}
+        for code, (label, phrases) in enumerate(table.items()):
             self.matcher.add(label, [nlp.make_doc(p) for p in phrases])
+            codes[nlp.vocab.strings[label]] = code
+        self.ids = np.array(sorted(codes), dtype=np.uint64)
+        self.codes = np.array([codes[i] for i in sorted(codes)], dtype=np.int64)
 
     def __call__(self, doc: Doc) -> Doc:
         # One pass over the tokens for everything later steps need, without Token objects.
         arr = doc.user_data[TOKENS_KEY] = doc.to_array([IDX, LENGTH, LOWER, IS_PUNCT, IS_SPACE])
-        strings = doc.vocab.strings
-        doc.user_data[PHRASES_KEY] = [
-            (int(arr[start, 0]), int(arr[end - 1, 0] + arr[end - 1, 1]), strings[match_id])
-            for match_id, start, end in self.matcher(doc)
-        ]
+        found = np.array(self.matcher(doc), dtype=np.uint64).reshape(-1, 3)
+        start, last = found[:, 1].astype(np.int64), found[:, 2].astype(np.int64) - 1
+        doc.user_data[PHRASES_KEY] = np.stack(
+            [
+                arr[start, 0].astype(np.int64),
+                (arr[last, 0] + arr[last, 1]).astype(np.int64),
+                self.codes[np.searchsorted(self.ids, found[:, 0])],
+            ],
+            axis=1,
+        )
         return doc
 
 
@@ -106,10 +118,10 @@ def make_lexicon(nlp: Language, name: str) -> LexiconMatcher:
 
 @Language.component("jdp_sections")
 def sections_component(doc: Doc) -> Doc:
+    found = doc.user_data[PHRASES_KEY]
     cues = [
-        (s, e, label[8:])
-        for s, e, label in doc.user_data.get(PHRASES_KEY, ())
-        if label.startswith("section:")
+        (s, e, CUE_SECTIONS[code - len(LEXICON_LABELS)])
+        for s, e, code in found[found[:, 2] >= len(LEXICON_LABELS)].tolist()
     ]
     doc.user_data[SECTIONS_KEY] = sections_mod.assign(doc.user_data[PIECES_KEY], cues)
     return doc
@@ -154,13 +166,9 @@ def analyze(doc: Doc) -> Analysis:
     starts = np.array([p.start for p in pieces], dtype=np.int64)
     ends = np.array([p.end for p in pieces], dtype=np.int64)
     hits = np.zeros((len(pieces), len(LEXICON_LABELS)), dtype=np.int64)
-    found = [
-        (s, e, _LEXICON_INDEX[label])
-        for s, e, label in doc.user_data.get(PHRASES_KEY, ())
-        if label in _LEXICON_INDEX
-    ]
-    if found and len(pieces):
-        where = np.array(found, dtype=np.int64)
+    found = doc.user_data[PHRASES_KEY]
+    where = found[found[:, 2] < len(LEXICON_LABELS)]
+    if len(where) and len(pieces):
         seg = np.searchsorted(starts, where[:, 0], side="right") - 1
         inside = (seg >= 0) & (where[:, 1] <= ends[np.maximum(seg, 0)])
         np.add.at(hits, (seg[inside], where[inside, 2]), 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from jdpillars.definitions import sections
 from jdpillars.segmenter import Piece
@@ -37,6 +38,7 @@ def assign(pieces: Sequence[Piece], cues: Iterable[tuple[int, int, str]] = ()) -
     return result
 
 
-def weight(section: str) -> float:
-    """How much a segment of this section counts towards a posting's pillar shares."""
-    return sections()[section].weight
+@cache
+def weights() -> dict[str, float]:
+    """How much a segment of each section counts towards a posting's pillar shares."""
+    return {key: section.weight for key, section in sections().items()}

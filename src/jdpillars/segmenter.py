@@ -29,8 +29,11 @@ _GLUED_AFTER = frozenset(")]%”\"'’")
 _SENTENCE = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z0-9“\"(])")
 _PREFIX = re.compile(r"(?:[\s\-*–—+>#_]+|\(?\d{1,2}[.)]\s+|o\s+(?=[A-Z]))+")
 _TRAIL_CHARS = " \t\r\n\f\v\xa0-*–—+_"
+# A piece starting with one of these needs no trimming at its start (not "o": "o " lists).
+_PLAIN_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnpqrstuvwxyz")
 # Bullets glued with no separator at all: "...for e-commerce businessesExecute, monitor...".
-_CAMEL = re.compile(r"[a-z](?=[A-Z][a-z])")
+# (Found by a byte-string search over the text's letter cases: faster than a regex here.)
+_CASES = bytes(97 if 97 <= i <= 122 else 65 if 65 <= i <= 90 else 32 for i in range(256))
 _CAP_WORD = re.compile(r"[A-Z][a-z]+")
 CAMEL_MIN_LEFT = 6  # "LinkedIn", "HubSpot", "SharePoint" stay whole; "businessesExecute" splits
 _JOINERS = frozenset(
@@ -72,10 +75,15 @@ class Piece(NamedTuple):  # a tuple: many are made per posting, and tuples are c
     heading: str | None = None  # a section key, "other" for an unknown heading, None for text
 
 
-# "...data warehouse Build dashboards..." or "... reports - Manage the ...": a capitalised word
-# after a lower-case one, followed by a lower-case word; a cut when the word is a duty verb.
-_RUN_ON = re.compile(r"[A-Z][A-Za-z'’-]*(?= +[a-z(])")
 _RUN_ON_GAP = " -–—*"
+
+
+@cache
+def _run_on() -> re.Pattern[str]:
+    """ "...data warehouse Build dashboards..." or "... reports - Manage the ...": a duty verb,
+    capitalised, followed by a lower-case word; a cut when a lower-case word comes before it."""
+    verbs = sorted(segmenter_words()[0], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")(?= +[a-z(])")
 
 
 @cache
@@ -149,6 +157,17 @@ def _glued_after(char: str) -> bool:
     return char.islower() or char.isdigit() or char in _GLUED_AFTER
 
 
+def _camel_joints(text: str) -> list[int]:
+    """Where a capitalised word is glued to a lower-case letter: "businessesExecute" -> the E."""
+    shape = text.encode("latin-1", "replace").translate(_CASES)  # one byte per character
+    joints = []
+    at = shape.find(b"aAa")
+    while at >= 0:
+        joints.append(at + 1)
+        at = shape.find(b"aAa", at + 1)
+    return joints
+
+
 def _cuts(text: str) -> list[int]:
     """Soft boundaries, found in one pass per rule over the whole text: glued punctuation,
     sentence ends, glued camel-case bullets and run-on duties."""
@@ -164,25 +183,25 @@ def _cuts(text: str) -> list[int]:
             if word.lower() in abbreviations:
                 continue
         cuts.append(m.end())
-    for m in _CAMEL.finditer(text):
-        left = m.start()
+    for joint in _camel_joints(text):
+        left = joint - 1
         while left and "a" <= text[left - 1] <= "z":
             left -= 1
-        right = _CAP_WORD.match(text, m.end())
+        right = _CAP_WORD.match(text, joint)
         word = right.group(0) if right else ""
         if (
-            m.end() - left >= CAMEL_MIN_LEFT
+            joint - left >= CAMEL_MIN_LEFT
             or word in verbs
             or word.endswith("ing")
             or (
-                text[text.rfind(" ", 0, m.end()) + 1 : m.end()].lower() in last_words
-                and closing.search(text, max(m.end() - 60, 0), m.end())
+                text[text.rfind(" ", 0, joint) + 1 : joint].lower() in last_words
+                and closing.search(text, max(joint - 60, 0), joint)
             )
         ):
-            cuts.append(m.end())
-    for m in _RUN_ON.finditer(text):
-        if m.group(0) not in verbs:
-            continue
+            cuts.append(joint)
+    for m in _run_on().finditer(text):
+        if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] in "'’"):
+            continue  # inside a word: "ReBuild"
         gap = m.start()
         while gap and text[gap - 1] in _RUN_ON_GAP:
             gap -= 1
@@ -251,9 +270,12 @@ def segment(text: str) -> list[Piece]:
         lo, hi = bisect.bisect_right(cuts, start), bisect.bisect_left(cuts, end)
         edges = [start, *cuts[lo:hi], end]
         for a, b in itertools.pairwise(edges):
-            a, b = _trim(text, a, b)
-            if a >= b or not _ALPHA.search(text, a, b):
+            if a >= b:
                 continue
+            if text[a] not in _PLAIN_START or text[b - 1] in _TRAIL_CHARS:  # else trimmed
+                a, b = _trim(text, a, b)
+                if a >= b or not _ALPHA.search(text, a, b):
+                    continue
             head = _inline_heading(text, a, b)
             if head is not None:
                 pieces.append(head)
