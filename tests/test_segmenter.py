@@ -47,6 +47,26 @@ def pieces(text: str) -> list[str]:
             "Work with tools, e.g. Marketo and Eloqua. Then report.",
             ["Work with tools, e.g. Marketo and Eloqua.", "Then report."],
         ),
+        (  # bullets glued with a hyphen, but not hyphenated names
+            "Merge duplicate profiles-Pull weekly numbers via the REST API-Build webhooks",
+            ["Merge duplicate profiles", "Pull weekly numbers via the REST API", "Build webhooks"],
+        ),
+        (
+            "Own the Marketo-Salesforce sync for our e-Commerce site",
+            ["Own the Marketo-Salesforce sync for our e-Commerce site"],
+        ),
+        (  # a heading glued after the last duty, with no punctuation
+            "Report on leads in Power BI Your profile Degree in economics",
+            ["Report on leads in Power BI", "Your profile", "Degree in economics"],
+        ),
+        (
+            "Spot anomalies in spend before a bad weekWhat we're looking for:•SQL",
+            ["Spot anomalies in spend before a bad week", "What we're looking for:", "SQL"],
+        ),
+        (  # ... but a heading's own words are not cut apart
+            "Essential Duties and Responsibilities\nCompensation and Benefits:",
+            ["Essential Duties and Responsibilities", "Compensation and Benefits:"],
+        ),
     ],
 )
 def test_mangled_bullets_are_split(text: str, expected: list[str]) -> None:

@@ -43,22 +43,50 @@ def segment_weights(segments: Sequence[Segment]) -> np.ndarray:
     return np.array([0.0 if s.heading else weights[s.section] for s in segments])
 
 
-def pillar_mass(probs: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Weighted pillar probability mass of one posting, over PILLARS. Each segment counts by
+@dataclass(frozen=True)
+class Segments:
+    """The segments of ``n`` postings, flattened: row ``i`` belongs to posting ``owner[i]``.
+    The aggregation works on all of them at once; one numpy call per posting would cost more
+    than the arithmetic."""
+
+    probs: np.ndarray  # (rows, len(SEGMENT_LABELS))
+    weights: np.ndarray  # each segment's section weight
+    owner: np.ndarray
+    n: int
+
+    @classmethod
+    def of(cls, probs: Sequence[np.ndarray], weights: Sequence[np.ndarray]) -> Segments:
+        counts = [len(p) for p in probs]
+        return cls(
+            np.concatenate([*probs, np.zeros((0, len(SEGMENT_LABELS)))]),
+            np.concatenate([*weights, np.zeros(0)]),
+            np.repeat(np.arange(len(probs)), counts),
+            len(probs),
+        )
+
+    def total(self, values: np.ndarray) -> np.ndarray:
+        """Per posting sums of per-segment ``values`` (rows, k) -> (n, k)."""
+        return np.stack(
+            [np.bincount(self.owner, weights=col, minlength=self.n) for col in values.T], axis=1
+        )
+
+
+def pillar_mass(segs: Segments) -> np.ndarray:
+    """Weighted pillar probability mass of each posting, over PILLARS. Each segment counts by
     its section weight and by how sure the model is that it is pillar work at all, so the
     small pillar probabilities of many blurb lines do not flatten the shares."""
-    if not len(probs):
-        return np.zeros(len(PILLARS))
-    duty = weights * (1.0 - probs[:, len(PILLARS)])
-    return np.asarray((duty[:, None] * probs[:, : len(PILLARS)]).sum(axis=0))
+    k = len(PILLARS)
+    duty = segs.weights * (1.0 - segs.probs[:, k])
+    return segs.total(duty[:, None] * segs.probs[:, :k]).reshape(segs.n, k)
 
 
 def sharpen(mass: np.ndarray, alpha: float) -> np.ndarray:
-    total = mass.sum()
-    if total <= 0:
-        return np.full(len(PILLARS), 1.0 / len(PILLARS))
-    powered = (mass / total) ** alpha
-    return np.asarray(powered / powered.sum())
+    """Each row of masses as shares, raised to ``alpha``; even shares for a row of zeros."""
+    total = mass.sum(axis=1, keepdims=True)
+    empty = total[:, 0] <= 0
+    powered = (mass / np.where(total > 0, total, 1.0)) ** alpha
+    powered[empty] = 1.0
+    return np.asarray(powered / powered.sum(axis=1, keepdims=True))
 
 
 def title_matrix(titles: Sequence[np.ndarray]) -> sp.csr_matrix:
@@ -77,56 +105,62 @@ def title_matrix(titles: Sequence[np.ndarray]) -> sp.csr_matrix:
     return matrix
 
 
-def combine(
-    mass: np.ndarray, title_probs: np.ndarray | None, alpha: float, gamma: float
-) -> np.ndarray:
-    """Shares from the segments' pillar mass and, when there is a title, its pillar probs."""
+def combine(mass: np.ndarray, title_probs: np.ndarray, alpha: float, gamma: float) -> np.ndarray:
+    """Shares from the postings' pillar mass, weighed by their titles' pillar probabilities
+    (a row of ones where there is no title)."""
     shares = sharpen(mass, alpha)
-    if title_probs is None or gamma == 0:
+    if gamma == 0:
         return shares
     weighed = shares * title_probs**gamma
-    return np.asarray(weighed / weighed.sum())
+    return np.asarray(weighed / weighed.sum(axis=1, keepdims=True))
 
 
-def break_tie(shares: np.ndarray, title_probs: np.ndarray | None, delta: float) -> np.ndarray:
+def break_tie(
+    shares: np.ndarray, title_probs: np.ndarray, has_title: np.ndarray, delta: float
+) -> np.ndarray:
     """When the top two pillars are within ``delta``, the one the title points to comes first
     (the annotation rubric's tie rule): the two swap order around their mean, by a hair."""
-    if title_probs is None or delta <= 0:
+    if delta <= 0 or not len(shares):
         return shares
-    first, second = np.argsort(-shares)[:2]
-    if shares[first] - shares[second] >= delta or title_probs[second] <= title_probs[first]:
-        return shares
+    order = np.argsort(-shares, axis=1, kind="stable")
+    rows = np.arange(len(shares))
+    first, second = order[:, 0], order[:, 1]
+    swap = (
+        has_title
+        & (shares[rows, first] - shares[rows, second] < delta)
+        & (title_probs[rows, second] > title_probs[rows, first])
+    )
     result = np.array(shares, dtype=float)
-    middle = (shares[first] + shares[second]) / 2
-    result[second], result[first] = middle + TIE_MARGIN, middle - TIE_MARGIN
+    middle = (shares[rows, first] + shares[rows, second]) / 2
+    result[rows[swap], second[swap]] = middle[swap] + TIE_MARGIN
+    result[rows[swap], first[swap]] = middle[swap] - TIE_MARGIN
     return result
 
 
 def posting_features(
-    analysis: Analysis,
-    probs: np.ndarray,
-    weights: np.ndarray,
-    shares: np.ndarray,
+    segs: Segments, lengths: np.ndarray, hits: np.ndarray, shares: np.ndarray
 ) -> np.ndarray:
-    """The ``is_mops`` model's view of one posting's text (``mops_matrix`` adds the title)."""
-    mass = pillar_mass(probs, weights)
-    total_weight = max(float(weights.sum()), 1e-9)
-    duty = weights > 0
-    n_tokens = max(int(analysis.lengths[duty].sum()), 1)
-    lexicon_rate = (
-        analysis.hits[duty].sum(axis=0) / n_tokens * 100
-        if duty.any()
-        else np.zeros(len(LEXICON_LABELS))
-    )
-    confident = float((probs[:, : len(PILLARS)].max(axis=1) > 0.5)[duty].sum()) if len(probs) else 0
-    dense = np.concatenate(
+    """The ``is_mops`` model's view of each posting's text (``mops_matrix`` adds the title):
+    ``lengths`` and ``hits`` are the segments' word counts and lexicon hits, row for row."""
+    k = len(PILLARS)
+    mass = pillar_mass(segs).sum(axis=1)
+    duty = (segs.weights > 0).astype(float)
+    confident = (segs.probs[:, :k].max(axis=1) > 0.5) * duty if len(segs.probs) else duty
+    sums = segs.total(
+        np.column_stack([segs.weights, lengths * duty, confident, hits * duty[:, None]])
+    ).reshape(segs.n, 3 + len(LEXICON_LABELS))
+    total_weight = np.maximum(sums[:, 0], 1e-9)
+    lexicon_rate = sums[:, 3:] / np.maximum(sums[:, 1], 1.0)[:, None] * 100
+    return np.column_stack(
         [
-            [mass.sum() / total_weight, np.log1p(mass.sum()), np.log1p(confident), shares.max()],
+            mass / total_weight,
+            np.log1p(mass),
+            np.log1p(sums[:, 2]),
+            shares.max(axis=1),
             shares,
             np.log1p(lexicon_rate),
         ]
     )
-    return dense
 
 
 def mops_matrix(dense: np.ndarray, titles: Sequence[np.ndarray]) -> sp.csr_matrix:
@@ -157,9 +191,9 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.gamma = gamma
         self.tie_delta = tie_delta
 
-    def title_probs(self, titles: Sequence[np.ndarray]) -> list[np.ndarray | None]:
-        """Pillar probabilities from each title alone (None where there is no title)."""
-        result: list[np.ndarray | None] = [None] * len(titles)
+    def title_probs(self, titles: Sequence[np.ndarray]) -> np.ndarray:
+        """Pillar probabilities from each title alone (a row of ones where there is none)."""
+        result = np.ones((len(titles), len(PILLARS)))
         present = [i for i, t in enumerate(titles) if len(t)]
         if self.title_clf is None or not present:
             return result
@@ -167,8 +201,7 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             title_matrix([titles[i] for i in present])
         )
         order = [list(self.title_clf.classes_).index(p) for p in PILLARS]  # type: ignore[attr-defined]
-        for i, row in zip(present, probs[:, order], strict=False):
-            result[i] = row
+        result[present] = probs[:, order]
         return result
 
     def segment_probs(
@@ -191,26 +224,26 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def score(
         self, postings: Sequence[Analysis], titles: Sequence[np.ndarray]
     ) -> list[PostingScore]:
-        all_probs = self.segment_probs(postings, titles)
+        probs = self.segment_probs(postings, titles)
         weights = [segment_weights(a.segments) for a in postings]
-        shares = [
-            break_tie(combine(pillar_mass(p, w), t, self.alpha, self.gamma), t, self.tie_delta)
-            for p, w, t in zip(all_probs, weights, self.title_probs(titles), strict=True)
-        ]
-        feats = np.array(
-            [
-                posting_features(*args)
-                for args in zip(postings, all_probs, weights, shares, strict=False)
-            ]
+        segs = Segments.of(probs, weights)
+        title_probs = self.title_probs(titles)
+        has_title = np.array([len(t) > 0 for t in titles], dtype=bool)
+        shares = break_tie(
+            combine(pillar_mass(segs), title_probs, self.alpha, self.gamma),
+            title_probs,
+            has_title & (self.title_clf is not None),
+            self.tie_delta,
         )
+        lengths = np.concatenate([*(a.lengths for a in postings), np.zeros(0)])
+        hits = np.concatenate([*(a.hits for a in postings), np.zeros((0, len(LEXICON_LABELS)))])
+        feats = posting_features(segs, lengths, hits, shares)
         mops = (
             self.mops_clf.predict_proba(mops_matrix(feats, titles))[:, 1]  # type: ignore[attr-defined]
             if len(feats)
             else np.zeros(0)
         )
-        result = []
-        for probs, w, m, share in zip(all_probs, weights, mops, shares, strict=False):
-            result.append(
-                PostingScore(dict(zip(PILLARS, share.tolist(), strict=False)), float(m), probs, w)
-            )
-        return result
+        return [
+            PostingScore(dict(zip(PILLARS, share, strict=True)), m, p, w)
+            for p, w, m, share in zip(probs, weights, mops.tolist(), shares.tolist(), strict=True)
+        ]

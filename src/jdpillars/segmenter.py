@@ -76,14 +76,56 @@ class Piece(NamedTuple):  # a tuple: many are made per posting, and tuples are c
 
 
 _RUN_ON_GAP = " -–—*"
+# A bullet glued with a hyphen: "...duplicate profiles-Maintain our naming ...".
+_HYPHEN_BULLET = re.compile(r"-([A-Z][a-z]+)(?= +[a-z(])")
 
 
 @cache
 def _run_on() -> re.Pattern[str]:
-    """ "...data warehouse Build dashboards..." or "... reports - Manage the ...": a duty verb,
-    capitalised, followed by a lower-case word; a cut when a lower-case word comes before it."""
-    verbs = sorted(segmenter_words()[0], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")(?= +[a-z(])")
+    """Duty verbs and the first words of mid-text headings, capitalised, as whole words: one
+    alternation (two, or any case-insensitive part, would make the regex try every position).
+
+    A duty verb followed by a lower-case word after a lower-case word is a run-on bullet: "...data
+    warehouse Build dashboards..." or "... reports - Manage the ..."."""
+    words = set(segmenter_words()[0]) | _head_words()
+    alternatives = sorted(words, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, alternatives)) + ")(?=[ :])")
+
+
+_LOWER_NEXT = re.compile(r" +[a-z(]")
+
+
+@cache
+def _head_words() -> frozenset[str]:
+    """First words of the mid-text headings, as ``_run_on`` finds them."""
+    firsts = {name.split(" ", 1)[0] for name in _mid_text_headings()}
+    words = {w.capitalize() for w in firsts} | {w.upper() for w in firsts}
+    return frozenset(w.replace("'", q) for w in words for q in "'’")
+
+
+@cache
+def _mid_text_headings() -> tuple[str, ...]:
+    """Glued headings also looked for inside a piece ("... in Power BI Your profile Degree in
+    ..."): not the single words that also name things ("Summary", "Overview"), nor those
+    opening with words too common to look at each time ("The role", "How you'll ...")."""
+    return tuple(
+        n
+        for n in glued_headings()
+        if (" " in n and not n.startswith(("the ", "a ", "how ", "why "))) or n in _SECTION_WORDS
+    )
+
+
+_SECTION_WORDS = frozenset(
+    [
+        "responsibilities",
+        "qualifications",
+        "requirements",
+        "benefits",
+        "duties",
+        "accountabilities",
+        "perks",
+    ]
+)
 
 
 @cache
@@ -112,7 +154,7 @@ def _glued_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     a camel-case glue: "Who We AreFor over ...")."""
     names = sorted(glued_headings(), key=len, reverse=True)
     alts = "|".join(re.escape(n).replace("'", "['’]").replace(r"\ ", " +") for n in names)
-    opening = re.compile(rf"(?i:{alts})(?= +[A-Z0-9“\"(]|$)")
+    opening = re.compile(rf"(?i:{alts})(?=[ \t]+[A-Z0-9“\"(]|[ \t]*[:\r\n]|$)")
     closing = re.compile(rf"(?<![A-Za-z'’])(?i:{alts})$")
     return opening, closing
 
@@ -172,7 +214,8 @@ def _cuts(text: str) -> list[int]:
     """Soft boundaries, found in one pass per rule over the whole text: glued punctuation,
     sentence ends, glued camel-case bullets and run-on duties."""
     verbs, abbreviations = segmenter_words()
-    closing, last_words = _glued_patterns()[1], _glued_last_words()
+    opening, closing = _glued_patterns()
+    last_words = _glued_last_words()
     cuts = [
         m.end() for m in _GLUED.finditer(text) if m.start() and _glued_after(text[m.start() - 1])
     ]
@@ -193,15 +236,36 @@ def _cuts(text: str) -> list[int]:
             joint - left >= CAMEL_MIN_LEFT
             or word in verbs
             or word.endswith("ing")
+            or opening.match(text, joint)
             or (
                 text[text.rfind(" ", 0, joint) + 1 : joint].lower() in last_words
                 and closing.search(text, max(joint - 60, 0), joint)
             )
         ):
             cuts.append(joint)
+    covered, head_words = 0, _head_words()
     for m in _run_on().finditer(text):
-        if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] in "'’"):
-            continue  # inside a word: "ReBuild"
+        word = m.group(0)
+        head = (
+            opening.match(text, m.start()) if word in head_words and m.start() >= covered else None
+        )
+        if head is None and (not m.start() or text[m.start() - 1] not in _RUN_ON_GAP):
+            continue  # at a line's start, or inside a word ("ReBuild"): no glued bullet
+        if head is not None:
+            # "... in Power BI Your profile Degree in ...": a heading glued after the last duty
+            covered = head.end()  # "Primary Responsibilities" is one heading, not two
+            before = text[text.rfind(" ", 0, m.start() - 1) + 1 : m.start() - 1]
+            if (
+                text[m.start() - 1 : m.start()] == " "
+                and before[-1:].isalnum() | before.endswith((".", ")"))
+                and not before.istitle()  # "Essential Duties and ...", a heading's own words
+                and before not in _JOINERS  # "Compensation and Benefits"
+                and head.group(0).lower().replace("’", "'") in _mid_text_headings()
+            ):
+                cuts.append(m.start())
+            continue
+        if word not in verbs or not _LOWER_NEXT.match(text, m.end()):
+            continue
         gap = m.start()
         while gap and text[gap - 1] in _RUN_ON_GAP:
             gap -= 1
@@ -211,6 +275,12 @@ def _cuts(text: str) -> list[int]:
         # "warehouse Build", not "Own QA", "Team Lead" or "monitor, and QA emails"
         if before.islower() and before not in _JOINERS:
             cuts.append(m.start())
+    for m in _HYPHEN_BULLET.finditer(text):
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".)"):
+            continue
+        word_before = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
+        if m.group(1) in verbs or (word_before.islower() and len(word_before) >= 3):
+            cuts.append(m.start() + 1)
     cuts.sort()
     return cuts
 
