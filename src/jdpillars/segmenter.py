@@ -18,6 +18,7 @@ from jdpillars.definitions import glued_headings, sections, segmenter_words
 
 # Line breaks, tabs, markup tags, entities that stand for a break, and bullet characters.
 _HARD = re.compile(r"[\r\n\t\u2028\u2029•●▪◦■►➢✓✔❖➤◆○·|<&]")
+_SOFT_RUN = re.compile(r"[^\r\n\t\u2028\u2029•●▪◦■►➢✓✔❖➤◆○·|<&]+")
 _TAG = re.compile(r"<[^<>\n]{0,200}>")
 _ENTITY = re.compile(r"&(?:nbsp|bull|#8226);")
 # A full stop, colon, ... glued to the next capitalised word: "campaigns.Manage", "Duties:Build".
@@ -317,8 +318,10 @@ def _inline_heading(text: str, start: int, end: int) -> Piece | None:
     return Piece(start, cut, key)
 
 
-def segment(text: str) -> list[Piece]:
-    """Split ``text`` into pieces; every piece is ``text[start:end]``, trimmed, never empty."""
+def _lines(text: str) -> list[tuple[int, int]]:
+    """The runs of text between hard breaks: line breaks, tabs, bullets, tags, entities."""
+    if "<" not in text and "&" not in text:  # most postings: no markup to look at
+        return [m.span() for m in _SOFT_RUN.finditer(text)]
     bounds = [0]
     for m in _HARD.finditer(text):
         start = m.start()
@@ -332,11 +335,14 @@ def segment(text: str) -> list[Piece]:
         else:
             bounds.extend((start, start + 1))
     bounds.append(len(text))
+    return [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if a < b]
+
+
+def segment(text: str) -> list[Piece]:
+    """Split ``text`` into pieces; every piece is ``text[start:end]``, trimmed, never empty."""
     cuts = _cuts(text)
     pieces: list[Piece] = []
-    for start, end in zip(bounds[::2], bounds[1::2], strict=False):
-        if start >= end:
-            continue
+    for start, end in _lines(text):
         lo, hi = bisect.bisect_right(cuts, start), bisect.bisect_left(cuts, end)
         edges = [start, *cuts[lo:hi], end]
         for a, b in itertools.pairwise(edges):

@@ -23,15 +23,19 @@ _CLOSE = "\"'”’»)]}>.,:;!?%*…+/\\-–—|"
 
 PREFIX = re.compile("^[" + re.escape(_OPEN) + "]")
 SUFFIX = re.compile("(?:['’][sS]|[" + re.escape(_CLOSE) + "])$")
+# Each rule starts with the character it splits at and looks back after it: a regex whose every
+# branch starts with a character class can skip ahead to candidates, one that starts with a
+# look-behind tries every position.
 INFIXES = (
     r"\.\.+|…",
-    r"(?<=[0-9])[+\-*^](?=[0-9-])",
-    rf"(?<={_LETTER}),(?={_LETTER})",
-    rf"(?<=[^\W_])(?:--|[-–—~])(?={_LETTER})",
-    rf"(?<=[^\W_])[:<>=/](?={_LETTER})",
-    r"(?<=[^\W_])[)\]]",  # "routing).Build"
+    r"[+\-*^](?<=[0-9].)(?=[0-9-])",
+    rf",(?<={_LETTER},)(?={_LETTER})",
+    rf"--(?<=[^\W_]--)(?={_LETTER})",
+    rf"[-–—~](?<=[^\W_].)(?={_LETTER})",
+    rf"[:<>=/](?<=[^\W_].)(?={_LETTER})",
+    r"[)\]](?<=[^\W_].)",  # "routing).Build"
     # Where the segmenter may cut inside what would otherwise be one token.
-    r"(?<=[a-z0-9)\]%”\"'’])[.!?;:](?=[A-Z“\"(])",
+    r"[.!?;:](?<=[a-z0-9)\]%”\"'’].)(?=[A-Z“\"(])",
     r"[•●▪◦■►➢✓✔❖➤◆○·|<>]",
 )
 INFIX = re.compile("|".join(INFIXES))
