@@ -79,7 +79,7 @@ def main() -> None:
     tok, ours, own_tok = best_of(
         args.runs,
         lambda: list(blank.pipe(texts, batch_size=64)),
-        lambda: list(classifier.classify_many(jobs, batch_size=64)),
+        lambda: list(classifier.classify_many(jobs)),
         lambda: [classifier.nlp.make_doc(t) for t in texts],
     )
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

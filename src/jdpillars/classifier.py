@@ -96,7 +96,7 @@ class Classifier:
         return next(self.classify_many([Job(text, title, id)], top=top))
 
     def classify_many(
-        self, jobs: Iterable[Job], *, top: int = DEFAULT_TOP, batch_size: int = 64
+        self, jobs: Iterable[Job], *, top: int = DEFAULT_TOP, batch_size: int = 128
     ) -> Iterator[Report]:
         """One report per job, in order; a job that cannot be classified gets an error report.
         Postings go through spaCy and the model ``batch_size`` at a time: the model's cost per

@@ -17,6 +17,7 @@ from jdpillars.pipeline import LEXICON_LABELS, Analysis, Segment
 _PAIR = np.uint64(0x9E3779B97F4A7C15)
 _TITLE_SALT = np.uint64(0x5BD1E9955BD1E995)
 _LEAD_SALT = np.uint64(0x27D4EB2F165667C5)
+_STEM_SALT = np.uint64(0x165667B19E3779F9)
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,25 @@ class SegmentRows:
     posting: np.ndarray
     hits: np.ndarray
     tokens: np.ndarray
+    stems: np.ndarray
     lengths: np.ndarray
     titles: Sequence[np.ndarray]
 
     def __len__(self) -> int:
         return len(self.segments)
+
+    def take(self, keep: np.ndarray) -> SegmentRows:
+        """Only the rows where ``keep`` (a boolean array) is true."""
+        words = np.repeat(keep, self.lengths)
+        return SegmentRows(
+            segments=[seg for seg, k in zip(self.segments, keep.tolist(), strict=True) if k],
+            posting=self.posting[keep],
+            hits=self.hits[keep],
+            tokens=self.tokens[words],
+            stems=self.stems[words],
+            lengths=self.lengths[keep],
+            titles=self.titles,
+        )
 
 
 def rows_of(analyses: Sequence[Analysis], titles: Sequence[np.ndarray]) -> SegmentRows:
@@ -43,12 +58,15 @@ def rows_of(analyses: Sequence[Analysis], titles: Sequence[np.ndarray]) -> Segme
         posting=np.repeat(np.arange(len(analyses)), counts),
         hits=np.concatenate([a.hits for a in analyses] or [np.zeros((0, len(LEXICON_LABELS)))]),
         tokens=np.concatenate([a.tokens for a in analyses] or [np.zeros(0, np.uint64)]),
+        stems=np.concatenate([a.stems for a in analyses] or [np.zeros(0, np.uint64)]),
         lengths=np.concatenate([a.lengths for a in analyses] or [np.zeros(0, np.int64)]),
         titles=titles,
     )
 
 
-def _hashed(rows: SegmentRows, n_features: int, lead: bool = True) -> sp.csr_matrix:
+def _hashed(
+    rows: SegmentRows, n_features: int, lead: bool = True, stems: bool = False
+) -> sp.csr_matrix:
     n = len(rows)
     lengths = rows.lengths
     tokens = rows.tokens.astype(np.uint64)
@@ -56,6 +74,9 @@ def _hashed(rows: SegmentRows, n_features: int, lead: bool = True) -> sp.csr_mat
     mod = np.uint64(n_features)
     cols = [tokens % mod]
     rws = [row_of]
+    if stems:  # "implementations" meets "implementing": words seen rarely in training count
+        cols.append((rows.stems.astype(np.uint64) ^ _STEM_SALT) % mod)
+        rws.append(row_of)
     same = row_of[1:] == row_of[:-1]
     pairs = (tokens[:-1] * _PAIR + tokens[1:]) % mod
     cols.append(pairs[same])
@@ -104,21 +125,26 @@ class SegmentFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     normalised, beside dense lexicon, section, heading and length features."""
 
     def __init__(
-        self, n_features: int = 2**18, dense_weight: float = 0.5, lead: bool = True
+        self,
+        n_features: int = 2**18,
+        dense_weight: float = 0.5,
+        lead: bool = True,
+        stems: bool = False,
     ) -> None:
         self.n_features = n_features
         self.dense_weight = dense_weight
         self.lead = lead
+        self.stems = stems
 
     def fit(self, X: SegmentRows, y: Any = None) -> SegmentFeatures:
-        counts = _hashed(X, self.n_features, self.lead)
+        counts = _hashed(X, self.n_features, self.lead, getattr(self, "stems", False))
         df = np.bincount(counts.indices, minlength=self.n_features)
         self.idf_ = np.log((1 + counts.shape[0]) / (1 + df)) + 1.0
         self.n_features_in_ = 1
         return self
 
     def transform(self, X: SegmentRows) -> sp.csr_matrix:
-        counts = _hashed(X, self.n_features, self.lead)
+        counts = _hashed(X, self.n_features, self.lead, getattr(self, "stems", False))
         data = np.log1p(counts.data) * self.idf_[counts.indices]
         per_row = np.diff(counts.indptr)
         row = np.repeat(np.arange(len(per_row)), per_row)

@@ -205,27 +205,39 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return result
 
     def segment_probs(
-        self, postings: Sequence[Analysis], titles: Sequence[np.ndarray]
+        self,
+        postings: Sequence[Analysis],
+        titles: Sequence[np.ndarray],
+        weights: Sequence[np.ndarray] | None = None,
     ) -> list[np.ndarray]:
+        """Each posting's segment probabilities over SEGMENT_LABELS. With ``weights``, the
+        segments that count for nothing (headings, benefits, legal text) are not scored: they
+        get ``none``."""
         rows = rows_of(postings, titles)
-        if not len(rows):
-            return [np.zeros((0, len(SEGMENT_LABELS))) for _ in postings]
-        assert self.features is not None
-        X = self.features.transform(rows)
-        probs = self.segment_clf.predict_proba(X)  # type: ignore[attr-defined]
-        order = [
-            list(self.segment_clf.classes_).index(c)  # type: ignore[attr-defined]
-            for c in SEGMENT_LABELS
-        ]
-        probs = probs[:, order]
+        probs = np.zeros((len(rows), len(SEGMENT_LABELS)))
+        probs[:, -1] = 1.0
+        keep = (
+            np.concatenate([*weights, np.zeros(0)]) > 0
+            if weights is not None
+            else np.ones(len(rows), dtype=bool)
+        )
+        if keep.any():
+            assert self.features is not None
+            X = self.features.transform(rows.take(keep) if not keep.all() else rows)
+            found = self.segment_clf.predict_proba(X)  # type: ignore[attr-defined]
+            order = [
+                list(self.segment_clf.classes_).index(c)  # type: ignore[attr-defined]
+                for c in SEGMENT_LABELS
+            ]
+            probs[keep] = found[:, order]
         bounds = np.cumsum([0] + [len(p.segments) for p in postings])
         return [probs[a:b] for a, b in itertools.pairwise(bounds)]
 
     def score(
         self, postings: Sequence[Analysis], titles: Sequence[np.ndarray]
     ) -> list[PostingScore]:
-        probs = self.segment_probs(postings, titles)
         weights = [segment_weights(a.segments) for a in postings]
+        probs = self.segment_probs(postings, titles, weights)
         segs = Segments.of(probs, weights)
         title_probs = self.title_probs(titles)
         has_title = np.array([len(t) > 0 for t in titles], dtype=bool)

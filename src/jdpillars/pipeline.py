@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from jdpillars import sections as sections_mod
 from jdpillars.definitions import PILLARS, offtopic_phrases, pillars
 from jdpillars.segmenter import Piece, segment
-from jdpillars.tokenizer import build_tokenizer
+from jdpillars.tokenizer import build_tokenizer, use_stems
 
 LEXICON_LABELS = (*PILLARS, "offtopic")
 CUE_SECTIONS = tuple(sections_mod.cue_phrases())  # sections that cue phrases place text in
@@ -35,6 +35,7 @@ PIECES_KEY = "jdp_pieces"
 SECTIONS_KEY = "jdp_sections"
 PHRASES_KEY = "jdp_phrases"
 TOKENS_KEY = "jdp_tokens"
+TOKEN_ATTRS = [IDX, LENGTH, LOWER, IS_PUNCT, IS_SPACE, NORM]  # NORM holds the stem (tokenizer)
 
 
 class Segment(NamedTuple):  # a tuple: many are made per posting, and tuples are cheap to make
@@ -55,6 +56,7 @@ class Analysis:
     segments: list[Segment]
     hits: np.ndarray  # (n_segments, len(LEXICON_LABELS)) lexicon matches
     tokens: np.ndarray  # uint64 lower-case hashes of the segments' word tokens, in order
+    stems: np.ndarray  # uint64 hashes of their stems, token for token
     bounds: np.ndarray  # segment i's tokens are tokens[bounds[i]:bounds[i + 1]]
 
     @property
@@ -97,7 +99,7 @@ class LexiconMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         # One pass over the tokens for everything later steps need, without Token objects.
-        arr = doc.user_data[TOKENS_KEY] = doc.to_array([IDX, LENGTH, LOWER, IS_PUNCT, IS_SPACE])
+        arr = doc.user_data[TOKENS_KEY] = doc.to_array(TOKEN_ATTRS)
         found = np.array(self.matcher(doc), dtype=np.uint64).reshape(-1, 3)
         start, last = found[:, 1].astype(np.int64), found[:, 2].astype(np.int64) - 1
         doc.user_data[PHRASES_KEY] = np.stack(
@@ -145,6 +147,7 @@ class TextKeepingTokenizer:
 
 def build_nlp() -> Language:
     nlp = spacy.blank("en")
+    use_stems(nlp.vocab)
     nlp.tokenizer = TextKeepingTokenizer(build_tokenizer(nlp.vocab))
     nlp.add_pipe("jdp_segmenter")
     nlp.add_pipe("jdp_lexicon")
@@ -152,11 +155,11 @@ def build_nlp() -> Language:
     return nlp
 
 
-def _words(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(character offsets, lower-case hashes) of the tokens that are not punctuation, from an
-    array of IDX, LENGTH, LOWER, IS_PUNCT, IS_SPACE."""
+def _words(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(character offsets, lower-case hashes, stem hashes) of the tokens that are not
+    punctuation, from an array of ``TOKEN_ATTRS``."""
     keep = (arr[:, 3] == 0) & (arr[:, 4] == 0)
-    return arr[keep, 0].astype(np.int64), arr[keep, 2]
+    return arr[keep, 0].astype(np.int64), arr[keep, 2], arr[keep, 5]
 
 
 def analyze(doc: Doc) -> Analysis:
@@ -172,7 +175,7 @@ def analyze(doc: Doc) -> Analysis:
         seg = np.searchsorted(starts, where[:, 0], side="right") - 1
         inside = (seg >= 0) & (where[:, 1] <= ends[np.maximum(seg, 0)])
         np.add.at(hits, (seg[inside], where[inside, 2]), 1)
-    offsets, hashes = _words(doc.user_data[TOKENS_KEY])
+    offsets, hashes, stems = _words(doc.user_data[TOKENS_KEY])
     lo = np.searchsorted(offsets, starts)
     lengths = np.searchsorted(offsets, ends) - lo
     bounds = np.zeros(len(pieces) + 1, dtype=np.int64)
@@ -184,7 +187,7 @@ def analyze(doc: Doc) -> Analysis:
         Segment(p.start, p.end, text[p.start : p.end], section, p.heading is not None)
         for p, section in zip(pieces, sections, strict=True)
     ]
-    return Analysis(segments, hits, hashes[take].astype(np.uint64), bounds)
+    return Analysis(segments, hits, hashes[take], stems[take], bounds)
 
 
 def title_hashes(nlp: Language, title: str | None) -> np.ndarray:
@@ -192,4 +195,4 @@ def title_hashes(nlp: Language, title: str | None) -> np.ndarray:
     if not title:
         return np.zeros(0, dtype=np.uint64)
     doc = nlp.make_doc(title)
-    return _words(doc.to_array([IDX, LENGTH, LOWER, IS_PUNCT, IS_SPACE]))[1].astype(np.uint64)
+    return _words(doc.to_array(TOKEN_ATTRS))[1].astype(np.uint64)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import NORM
 from spacy.tokenizer import Tokenizer
 from spacy.vocab import Vocab
 
@@ -39,6 +40,27 @@ INFIXES = (
     r"[•●▪◦■►➢✓✔❖➤◆○·|<>]",
 )
 INFIX = re.compile("|".join(INFIXES))
+
+
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ers", "er", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A crude stem: the lower-case word without one common ending, when at least four letters
+    remain ("implementations" and "implementing" -> "implement", "reports" -> "report")."""
+    lower = word.lower()
+    for suffix in _SUFFIXES:
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 4:
+            return lower[: -len(suffix)]
+    return lower
+
+
+def use_stems(vocab: Vocab) -> None:
+    """Make each lexeme's NORM its stem: computed once per word the vocab meets, then read for
+    free with every token (``Doc.to_array([NORM])``)."""
+    vocab.lex_attr_getters[NORM] = stem  # type: ignore[attr-defined]
+    for lexeme in vocab:  # the words spaCy created before the getter was set
+        lexeme.norm_ = stem(lexeme.orth_)
 
 
 def build_tokenizer(vocab: Vocab) -> Tokenizer:

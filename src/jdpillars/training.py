@@ -46,6 +46,8 @@ LEARNED = """\
   "Who We AreFor over ..."): a quarter of the real postings had no section found at all. Finding
   such headings (12 of 99 left) raised primary accuracy on our test split from 0.906 to 0.941 and
   on real postings from 0.844 to 0.859, and it moved both sets the same way.
+- Crude stems (spaCy's NORM holds them: "implementations" and "implementing" -> "implement")
+  let words seen rarely in our postings count: test split 0.947 -> 0.958, real postings the same.
 - A heading that wrongly opens a zero-weight section silences the rest of the posting
   ("Location Details:" once opened *benefits*); headings only move text into benefits or legal
   when they clearly name them.
@@ -66,6 +68,7 @@ class Settings:
     mops_C: float = 0.5
     title_C: float = 1.0
     lead: bool = True
+    stems: bool = True
     dense_weight: float = 0.5
     folds: int = 5
     seed: int = 13
@@ -105,7 +108,9 @@ def _fit_segments(
 ) -> tuple[SegmentFeatures, LogisticRegression]:
     rows = rows_of([data.analyses[i] for i in index], [data.titles[i] for i in index])
     y = [label for i in index for label in data.labels[i]]
-    features = SegmentFeatures(lead=settings.lead, dense_weight=settings.dense_weight).fit(rows)
+    features = SegmentFeatures(
+        lead=settings.lead, dense_weight=settings.dense_weight, stems=settings.stems
+    ).fit(rows)
     clf = LogisticRegression(C=settings.C, max_iter=2000, class_weight="balanced")
     clf.fit(features.transform(rows), y)
     return features, clf
