@@ -60,9 +60,10 @@ def render(meta: dict[str, Any], metrics: dict[str, dict[str, Any]], notes: str 
         "",
         'spaCy `blank("en")` with our components (segmenter, section tagger, pillar phrase '
         "matcher) splits a posting into duty-sized segments. A logistic regression over hashed "
-        "words and word pairs, the title's words, lexicon hits and the section labels each "
-        "segment POPS, COPS, MIOPS, DevMOPS or none. Shares are the section-weighted sum of the "
-        f"segments' pillar probabilities, sharpened with alpha = {meta['alpha']:.2f} and "
+        "words, stems and word pairs, the title's words, lexicon hits and the section labels "
+        "each segment POPS, COPS, MIOPS, DevMOPS or none. Shares are the sum of the segments' "
+        "pillar probabilities, each weighted by its section and by 1 - P(none), sharpened "
+        f"with alpha = {meta['alpha']:.2f} and "
         f"weighed against a title model (gamma = {meta.get('gamma', 0):.2f}); near-ties within "
         f"{meta.get('tie_delta', 0):.3f} go to the pillar the title points to. A calibrated "
         "logistic regression over posting-level features gives `is_mops`.",

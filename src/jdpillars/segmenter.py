@@ -104,18 +104,6 @@ def _head_words() -> frozenset[str]:
     return frozenset(w.replace("'", q) for w in words for q in "'’")
 
 
-@cache
-def _mid_text_headings() -> tuple[str, ...]:
-    """Glued headings also looked for inside a piece ("... in Power BI Your profile Degree in
-    ..."): not the single words that also name things ("Summary", "Overview"), nor those
-    opening with words too common to look at each time ("The role", "How you'll ...")."""
-    return tuple(
-        n
-        for n in glued_headings()
-        if (" " in n and not n.startswith(("the ", "a ", "how ", "why "))) or n in _SECTION_WORDS
-    )
-
-
 _SECTION_WORDS = frozenset(
     [
         "responsibilities",
@@ -127,6 +115,18 @@ _SECTION_WORDS = frozenset(
         "perks",
     ]
 )
+
+
+@cache
+def _mid_text_headings() -> frozenset[str]:
+    """Glued headings also looked for inside a piece ("... in Power BI Your profile Degree in
+    ..."): not the single words that also name things ("Summary", "Overview"), nor those
+    opening with words too common to look at each time ("The role", "How you'll ...")."""
+    return frozenset(
+        n
+        for n in glued_headings()
+        if (" " in n and not n.startswith(("the ", "a ", "how ", "why "))) or n in _SECTION_WORDS
+    )
 
 
 @cache
