@@ -15,6 +15,11 @@ KNOWN_FAILURES = """\
   The model decides from the surrounding words, and sometimes wrongly.
 - The corpus is written by the team, not scraped: vocabulary outside it (rare tools, other
   languages) is matched only by the lexicon and the words the postings share.
+- Web-analytics implementation roles sit on the line between MIOPS (measurement) and DevMOPS
+  (the tracking code): the model leans to MIOPS when the posting talks "analytics" more than
+  "JavaScript". Martech engineers whose work is running the stack may be read as DevMOPS.
+- A scraped posting whose first word is a stray category label ("Responsibilities" before the
+  company blurb) puts the blurb among the duties.
 - Non-English postings are out of scope."""
 
 
@@ -64,9 +69,9 @@ def render(meta: dict[str, Any], metrics: dict[str, dict[str, Any]], notes: str 
         "each segment POPS, COPS, MIOPS, DevMOPS or none. Shares are the sum of the segments' "
         "pillar probabilities, each weighted by its section and by 1 - P(none), sharpened "
         f"with alpha = {meta['alpha']:.2f} and "
-        f"weighed against a title model (gamma = {meta.get('gamma', 0):.2f}); near-ties within "
-        f"{meta.get('tie_delta', 0):.3f} go to the pillar the title points to. A calibrated "
-        "logistic regression over posting-level features gives `is_mops`.",
+        f"weighed against a title model (gamma = {meta.get('gamma', 0):.2f}); "
+        + _tie_rule(meta.get("tie_delta", 0.0))
+        + " A calibrated logistic regression over posting-level features gives `is_mops`.",
         "",
         "## Training data",
         "",
@@ -83,3 +88,9 @@ def render(meta: dict[str, Any], metrics: dict[str, dict[str, Any]], notes: str 
     if notes:
         lines += ["## What we learned", "", notes.strip(), ""]
     return "\n".join(lines)
+
+
+def _tie_rule(delta: float) -> str:
+    if delta <= 0:
+        return "the near-tie rule (the title decides) did not help out of fold and is off."
+    return f"near-ties within {delta:.3f} go to the pillar the title points to."
