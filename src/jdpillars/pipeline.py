@@ -168,13 +168,13 @@ def analyze(doc: Doc) -> Analysis:
     sections: list[str] = doc.user_data.get(SECTIONS_KEY, [])
     starts = np.array([p.start for p in pieces], dtype=np.int64)
     ends = np.array([p.end for p in pieces], dtype=np.int64)
-    hits = np.zeros((len(pieces), len(LEXICON_LABELS)), dtype=np.int64)
+    k = len(LEXICON_LABELS)
     found = doc.user_data[PHRASES_KEY]
-    where = found[found[:, 2] < len(LEXICON_LABELS)]
-    if len(where) and len(pieces):
-        seg = np.searchsorted(starts, where[:, 0], side="right") - 1
-        inside = (seg >= 0) & (where[:, 1] <= ends[np.maximum(seg, 0)])
-        np.add.at(hits, (seg[inside], where[inside, 2]), 1)
+    where = found[found[:, 2] < k]
+    seg = np.searchsorted(starts, where[:, 0], side="right") - 1
+    inside = (seg >= 0) & (where[:, 1] <= ends[np.maximum(seg, 0)]) if len(pieces) else seg < -1
+    cells = np.bincount(seg[inside] * k + where[inside, 2], minlength=len(pieces) * k)
+    hits = cells.reshape(len(pieces), k)
     offsets, hashes, stems = _words(doc.user_data[TOKENS_KEY])
     lo = np.searchsorted(offsets, starts)
     lengths = np.searchsorted(offsets, ends) - lo

@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from jdpillars.definitions import glued_headings, sections, segmenter_words
 
@@ -89,8 +90,30 @@ def _run_on() -> re.Pattern[str]:
     A duty verb followed by a lower-case word after a lower-case word is a run-on bullet: "...data
     warehouse Build dashboards..." or "... reports - Manage the ..."."""
     words = set(segmenter_words()[0]) | _head_words()
-    alternatives = sorted(words, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, alternatives)) + ")(?=[ :])")
+    return re.compile("(?:" + _trie(words) + ")(?=[ :])")
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regex for many words, as a trie ("Build|Building|Budget" -> "Bu(?:ild(?:ing)?|dget)"):
+    the engine tries a letter once, not once per word. Longer words win, as in a longest-first
+    alternation."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 else branches[0]
+        if "" in node:  # a word ends here: what follows is optional
+            return f"(?:{body})?"
+        return body
+
+    return pattern(root)
 
 
 _LOWER_NEXT = re.compile(r" +[a-z(]")
