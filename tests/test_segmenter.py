@@ -127,6 +127,8 @@ def test_offsets_point_into_the_original_text() -> None:
         ("ABOUT US", "blurb"),
         ("Location Details:", "other"),
         ("Build emails in Braze for the spring launch", None),
+        ("Principal Duties and Responsibilities", "responsibilities"),  # a title ending in one
+        ("Manage vendor benefits", None),
     ],
 )
 def test_headings(text: str, key: str | None) -> None:

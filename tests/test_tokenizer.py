@@ -48,3 +48,10 @@ def test_segments_start_and_end_on_token_boundaries() -> None:
     ends = {t.idx + len(t) for t in doc}
     for piece in doc.user_data["jdp_pieces"]:
         assert piece.start in starts and piece.end in ends
+
+
+def test_runs_of_punctuation_come_off_whole() -> None:
+    # one token per run: stripping a run one character at a time costs the square of its length
+    assert words("•" * 1000 + "Build") == ["•" * 1000, "Build"]
+    assert words("Build" + "!" * 1000) == ["Build", "!" * 1000]
+    assert words("((Marketo))") == ["((", "Marketo", "))"]

@@ -64,6 +64,7 @@ _JOINERS = frozenset(
     )
 )
 HEADING_MAX_CHARS = 70  # longer pieces are never headings
+WORD_WINDOW = 40  # how far back to look for the word before a match: longer ones are no words
 _HEADING_MARK = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
 _INLINE_HEADING = re.compile(r"([A-Za-z][A-Za-z'’ &/,-]{2,48}?)\s*:\s*(?=\S)")
 _ALPHA = re.compile(r"[A-Za-z0-9]")
@@ -199,8 +200,11 @@ def heading_key(text: str) -> str | None:
         return None
     if text[:1] not in "#*_ " and text[-1:] not in ":#*_ " and not text.isupper():
         # Neither marked nor shouting: only a known heading name can make it a heading.
-        first = text.split(None, 1)[0].lower().replace("’", "'").rstrip("?!.,")
-        if first not in _heading_first_words():
+        words = text.lower().replace("’", "'").split()
+        if (
+            words[0].rstrip("?!.,") not in _heading_first_words()
+            and words[-1].rstrip("?!.,") not in _SECTION_WORDS
+        ):
             return None
     stripped = _HEADING_MARK.sub("", text).strip()
     if not stripped or stripped[0].islower() or len(stripped) > 70 or len(stripped.split()) > 9:
@@ -212,11 +216,24 @@ def heading_key(text: str) -> str | None:
     prefix = _heading_prefix().match(norm)
     if prefix and len(norm) <= prefix.end() + 30:
         return index[prefix.group(1)]
+    words = stripped.split()
+    if len(words) <= 6 and all(w[0].isupper() for w in words if len(w) > 3):
+        # A title-case line ending in a section's name: "Principal Duties and Responsibilities"
+        last = norm.rsplit(" ", 1)[-1]
+        if last in _SECTION_WORDS:
+            return index.get(last)
     marked = text.lstrip().startswith(("#", "**")) or text.rstrip().endswith(":")
     shouting = stripped.isupper() and len(stripped) > 3
     if (marked or shouting) and len(stripped.split()) <= 6:
         return "other"
     return None
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at ``end``, after the last space or line break (looking back at most
+    WORD_WINDOW characters: a match in a long run without spaces must not cost the whole run)."""
+    near = max(end - WORD_WINDOW, 0)
+    return text[max(text.rfind(" ", near, end), text.rfind("\n", near, end), near - 1) + 1 : end]
 
 
 def _glued_after(char: str) -> bool:
@@ -246,7 +263,7 @@ def _cuts(text: str) -> list[int]:
     for m in _SENTENCE.finditer(text):
         stop = m.start()  # the full stop, question or exclamation mark
         if text[stop] == ".":
-            word = text[max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1 : stop]
+            word = _word_before(text, stop)
             if word.lower() in abbreviations:
                 continue
         cuts.append(m.end())
@@ -262,7 +279,7 @@ def _cuts(text: str) -> list[int]:
             or word.endswith("ing")
             or opening.match(text, joint)
             or (
-                text[text.rfind(" ", 0, joint) + 1 : joint].lower() in last_words
+                _word_before(text, joint).lower() in last_words
                 and closing.search(text, max(joint - 60, 0), joint)
             )
         ):
@@ -278,7 +295,7 @@ def _cuts(text: str) -> list[int]:
         if head is not None:
             # "... in Power BI Your profile Degree in ...": a heading glued after the last duty
             covered = head.end()  # "Primary Responsibilities" is one heading, not two
-            before = text[text.rfind(" ", 0, m.start() - 1) + 1 : m.start() - 1]
+            before = _word_before(text, m.start() - 1)
             if (
                 text[m.start() - 1 : m.start()] == " "
                 and before[-1:].isalnum() | before.endswith((".", ")"))
@@ -295,14 +312,14 @@ def _cuts(text: str) -> list[int]:
             gap -= 1
         if gap == m.start() or not gap or not _glued_after(text[gap - 1]):
             continue
-        before = text[text.rfind(" ", 0, gap) + 1 : gap]
+        before = _word_before(text, gap)
         # "warehouse Build", not "Own QA", "Team Lead" or "monitor, and QA emails"
         if before.islower() and before not in _JOINERS:
             cuts.append(m.start())
     for m in _HYPHEN_BULLET.finditer(text):
         if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".)"):
             continue
-        word_before = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
+        word_before = _word_before(text, m.start())
         if m.group(1) in verbs or (word_before.islower() and len(word_before) >= 3):
             cuts.append(m.start() + 1)
     cuts.sort()
@@ -319,16 +336,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _first_word(text: str, start: int, end: int) -> str:
+    """The word that starts at ``start`` (at most 24 characters of it)."""
+    stop = text.find(" ", start, min(start + 24, end))
+    return text[start : stop if stop >= 0 else min(start + 24, end)]
+
+
 def _inline_heading(text: str, start: int, end: int) -> Piece | None:
     """ "Responsibilities: Build ..." or, glued, "Responsibilities Build ..." -> the heading
     part, when it names a known section."""
     if text.find(":", start, start + 52) >= 0:
         m = _INLINE_HEADING.match(text, start, end)
         cut = m.end(1) + 1 if m else 0
-    elif (
-        text[start].isupper()
-        and text[start : text.find(" ", start, start + 24)].lower() in _glued_first_words()
-    ):
+    elif text[start].isupper() and _first_word(text, start, end).lower() in _glued_first_words():
         m = _glued_patterns()[0].match(text, start, end)
         cut = m.end() if m else 0
     else:

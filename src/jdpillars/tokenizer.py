@@ -22,8 +22,11 @@ _LETTER = r"[^\W\d_]"  # any letter, in any script
 _OPEN = "\"'“‘«([{<¿¡*•·#$£€¥@&~§+/\\-–—.,:;!?…|"
 _CLOSE = "\"'”’»)]}>.,:;!?%*…+/\\-–—|"
 
-PREFIX = re.compile("^[" + re.escape(_OPEN) + "]")
-SUFFIX = re.compile("(?:['’][sS]|[" + re.escape(_CLOSE) + "])$")
+# A run of punctuation comes off as one token: spaCy strips affixes one match at a time, each
+# time on a copy of the rest, so a prefix of one character makes a run of 100,000 bullets cost
+# 100,000 copies of 100,000 characters.
+PREFIX = re.compile("^[" + re.escape(_OPEN) + "]+")
+SUFFIX = re.compile("(?:['’][sS]|[" + re.escape(_CLOSE) + "]+)$")
 # Each rule starts with the character it splits at and looks back after it: a regex whose every
 # branch starts with a character class can skip ahead to candidates, one that starts with a
 # look-behind tries every position.
