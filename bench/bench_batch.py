@@ -234,7 +234,7 @@ def write_readme(block: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--postings", type=int, default=2_000, help="rows for the speed runs")
+    parser.add_argument("--postings", type=int, default=4_000, help="rows for the speed runs")
     parser.add_argument("--large", type=int, default=100_000, help="rows for the memory run")
     parser.add_argument("--rounds", type=int, default=5, help="speed runs; the median counts")
     parser.add_argument("--no-readme", action="store_true", help="leave the README alone")

@@ -42,3 +42,10 @@ def test_first_screen_shows_run_and_test() -> None:
 def test_exit_codes_are_documented() -> None:
     for code in ("| 0 |", "| 1 |", "| 2 |"):
         assert code in README
+
+
+def test_readme_sections_appear_once() -> None:
+    # a scripted edit once pasted half the README in twice
+    headings = [line for line in README.splitlines() if line.startswith("## ")]
+    assert len(headings) == len(set(headings)), headings
+    assert README.count("<!-- bench-batch:start -->") == 1
