@@ -129,6 +129,7 @@ def test_offsets_point_into_the_original_text() -> None:
         ("Build emails in Braze for the spring launch", None),
         ("Principal Duties and Responsibilities", "responsibilities"),  # a title ending in one
         ("Manage vendor benefits", None),
+        ("\xa0", None),  # blank, but not a space
     ],
 )
 def test_headings(text: str, key: str | None) -> None:

@@ -200,14 +200,15 @@ def heading_key(text: str) -> str | None:
         return None
     if text[:1] not in "#*_ " and text[-1:] not in ":#*_ " and not text.isupper():
         # Neither marked nor shouting: only a known heading name can make it a heading.
-        words = text.lower().replace("’", "'").split()
-        if (
-            words[0].rstrip("?!.,") not in _heading_first_words()
-            and words[-1].rstrip("?!.,") not in _SECTION_WORDS
+        lowered = text.lower().replace("’", "'").split()
+        if not lowered or (
+            lowered[0].rstrip("?!.,") not in _heading_first_words()
+            and lowered[-1].rstrip("?!.,") not in _SECTION_WORDS
         ):
             return None
     stripped = _HEADING_MARK.sub("", text).strip()
-    if not stripped or stripped[0].islower() or len(stripped) > 70 or len(stripped.split()) > 9:
+    words = stripped.split()
+    if not stripped or stripped[0].islower() or len(stripped) > 70 or len(words) > 9:
         return None  # "experience." cut from "...experience.Responsibilities" is no heading
     norm = stripped.lower().replace("’", "'").rstrip("?!. ")
     index = _heading_index()
@@ -216,7 +217,6 @@ def heading_key(text: str) -> str | None:
     prefix = _heading_prefix().match(norm)
     if prefix and len(norm) <= prefix.end() + 30:
         return index[prefix.group(1)]
-    words = stripped.split()
     if len(words) <= 6 and all(w[0].isupper() for w in words if len(w) > 3):
         # A title-case line ending in a section's name: "Principal Duties and Responsibilities"
         last = norm.rsplit(" ", 1)[-1]
@@ -224,7 +224,7 @@ def heading_key(text: str) -> str | None:
             return index.get(last)
     marked = text.lstrip().startswith(("#", "**")) or text.rstrip().endswith(":")
     shouting = stripped.isupper() and len(stripped) > 3
-    if (marked or shouting) and len(stripped.split()) <= 6:
+    if (marked or shouting) and len(words) <= 6:
         return "other"
     return None
 
