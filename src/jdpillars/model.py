@@ -20,7 +20,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from jdpillars.definitions import PILLARS, SEGMENT_LABELS
-from jdpillars.features import SegmentFeatures, rows_of
+from jdpillars.features import SegmentFeatures, SegmentRows, rows_of
 from jdpillars.pipeline import LEXICON_LABELS, Analysis, Segment
 from jdpillars.sections import weights as section_weights
 
@@ -214,13 +214,19 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         segments that count for nothing (headings, benefits, legal text) are not scored: they
         get ``none``."""
         rows = rows_of(postings, titles)
-        probs = np.zeros((len(rows), len(SEGMENT_LABELS)))
-        probs[:, -1] = 1.0
         keep = (
             np.concatenate([*weights, np.zeros(0)]) > 0
             if weights is not None
             else np.ones(len(rows), dtype=bool)
         )
+        bounds = np.cumsum([0] + [len(p.segments) for p in postings])
+        probs = self._row_probs(rows, keep)
+        return [probs[a:b] for a, b in itertools.pairwise(bounds)]
+
+    def _row_probs(self, rows: SegmentRows, keep: np.ndarray) -> np.ndarray:
+        """Probabilities over SEGMENT_LABELS of the rows where ``keep``; ``none`` elsewhere."""
+        probs = np.zeros((len(rows), len(SEGMENT_LABELS)))
+        probs[:, -1] = 1.0
         if keep.any():
             assert self.features is not None
             X = self.features.transform(rows.take(keep) if not keep.all() else rows)
@@ -230,15 +236,17 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                 for c in SEGMENT_LABELS
             ]
             probs[keep] = found[:, order]
-        bounds = np.cumsum([0] + [len(p.segments) for p in postings])
-        return [probs[a:b] for a, b in itertools.pairwise(bounds)]
+        return probs
 
     def score(
         self, postings: Sequence[Analysis], titles: Sequence[np.ndarray]
     ) -> list[PostingScore]:
+        rows = rows_of(postings, titles)
         weights = [segment_weights(a.segments) for a in postings]
-        probs = self.segment_probs(postings, titles, weights)
-        segs = Segments.of(probs, weights)
+        flat_weights = np.concatenate([*weights, np.zeros(0)])
+        segs = Segments(
+            self._row_probs(rows, flat_weights > 0), flat_weights, rows.posting, len(postings)
+        )
         title_probs = self.title_probs(titles)
         has_title = np.array([len(t) > 0 for t in titles], dtype=bool)
         shares = break_tie(
@@ -247,14 +255,14 @@ class PillarModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             has_title & (self.title_clf is not None),
             self.tie_delta,
         )
-        lengths = np.concatenate([*(a.lengths for a in postings), np.zeros(0)])
-        hits = np.concatenate([*(a.hits for a in postings), np.zeros((0, len(LEXICON_LABELS)))])
-        feats = posting_features(segs, lengths, hits, shares)
+        feats = posting_features(segs, rows.lengths, rows.hits, shares)
         mops = (
             self.mops_clf.predict_proba(mops_matrix(feats, titles))[:, 1]  # type: ignore[attr-defined]
             if len(feats)
             else np.zeros(0)
         )
+        bounds = np.cumsum([0] + [len(a.segments) for a in postings])
+        probs = [segs.probs[a:b] for a, b in itertools.pairwise(bounds)]
         return [
             PostingScore(dict(zip(PILLARS, share, strict=True)), m, p, w)
             for p, w, m, share in zip(probs, weights, mops.tolist(), shares.tolist(), strict=True)

@@ -88,8 +88,9 @@ class LexiconMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         table: dict[str, tuple[str, ...]] = {k: p.phrases for k, p in pillars().items()}
         table["offtopic"] = offtopic_phrases()
+        cues = sections_mod.cue_phrases()
         for key in CUE_SECTIONS:
-            table["section:" + key] = sections_mod.cue_phrases()[key]
+            table["section:" + key] = cues[key]
         codes = {}
         for code, (label, phrases) in enumerate(table.items()):
             self.matcher.add(label, [nlp.make_doc(p) for p in phrases])

@@ -347,15 +347,17 @@ def _inline_heading(text: str, start: int, end: int) -> Piece | None:
     part, when it names a known section."""
     if text.find(":", start, start + 52) >= 0:
         m = _INLINE_HEADING.match(text, start, end)
-        cut = m.end(1) + 1 if m else 0
+        if not m:
+            return None
+        name, cut = m.group(1), m.end(1) + 1
     elif text[start].isupper() and _first_word(text, start, end).lower() in _glued_first_words():
         m = _glued_patterns()[0].match(text, start, end)
-        cut = m.end() if m else 0
+        if not m:
+            return None
+        name, cut = m.group(0), m.end()
     else:
         return None
-    if not m:
-        return None
-    key = heading_key(m.group(1) if m.groups() else m.group(0))
+    key = heading_key(name)
     if key is None or key == "other":
         return None
     return Piece(start, cut, key)
