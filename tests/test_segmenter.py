@@ -100,7 +100,7 @@ def test_mangled_bullets_are_split(text: str, expected: list[str]) -> None:
         (  # no heading: "About" opens a sentence, lower-case words follow a heading name
             "About 95,000 teams use us. Responsibilities include owning Marketo and all its syncs",
             [
-                ("About 95,000 teams use us.", "blurb"),
+                ("About 95,000 teams use us.", None),
                 ("Responsibilities include owning Marketo and all its syncs", None),
             ],
         ),
@@ -129,6 +129,11 @@ def test_offsets_point_into_the_original_text() -> None:
         ("Build emails in Braze for the spring launch", None),
         ("Principal Duties and Responsibilities", "responsibilities"),  # a title ending in one
         ("Manage vendor benefits", None),
+        ("Experience with Tableau preferred", None),  # a heading's name opens a duty
+        ("You will grow your skills.", None),
+        ("Benefits at Acme:", "benefits"),  # ... but a marked line is a heading
+        ("ABOUT YOU 🦄", "requirements"),  # trailing emoji do not hide the name
+        ("Wishlist:", "nice_to_have"),
         ("\xa0", None),  # blank, but not a space
     ],
 )

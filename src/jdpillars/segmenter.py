@@ -66,6 +66,7 @@ _JOINERS = frozenset(
 HEADING_MAX_CHARS = 70  # longer pieces are never headings
 WORD_WINDOW = 40  # how far back to look for the word before a match: longer ones are no words
 _HEADING_MARK = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
+_TRAILING_SYMBOLS = re.compile(r"[^\w\s:?!.,)'’\"]+\s*$")  # "ABOUT YOU 🦄", "Benefits ✨"
 _INLINE_HEADING = re.compile(r"([A-Za-z][A-Za-z'’ &/,-]{2,48}?)\s*:\s*(?=\S)")
 _ALPHA = re.compile(r"[A-Za-z0-9]")
 
@@ -206,7 +207,7 @@ def heading_key(text: str) -> str | None:
             and lowered[-1].rstrip("?!.,") not in _SECTION_WORDS
         ):
             return None
-    stripped = _HEADING_MARK.sub("", text).strip()
+    stripped = _HEADING_MARK.sub("", _TRAILING_SYMBOLS.sub("", text)).strip()
     words = stripped.split()
     if not stripped or stripped[0].islower() or len(stripped) > 70 or len(words) > 9:
         return None  # "experience." cut from "...experience.Responsibilities" is no heading
@@ -214,16 +215,18 @@ def heading_key(text: str) -> str | None:
     index = _heading_index()
     if norm in index:
         return index[norm]
+    marked = text.lstrip().startswith(("#", "**")) or text.rstrip().endswith(":")
+    shouting = stripped.isupper() and len(stripped) > 3
+    title_case = all(w[0].isupper() for w in words if len(w) > 3)
     prefix = _heading_prefix().match(norm)
-    if prefix and len(norm) <= prefix.end() + 30:
+    if prefix and len(norm) <= prefix.end() + 30 and (marked or shouting or title_case):
+        # "Benefits at Acme:" is a heading; "Experience with Tableau preferred" is a duty
         return index[prefix.group(1)]
-    if len(words) <= 6 and all(w[0].isupper() for w in words if len(w) > 3):
+    if len(words) <= 6 and title_case:
         # A title-case line ending in a section's name: "Principal Duties and Responsibilities"
         last = norm.rsplit(" ", 1)[-1]
         if last in _SECTION_WORDS:
             return index.get(last)
-    marked = text.lstrip().startswith(("#", "**")) or text.rstrip().endswith(":")
-    shouting = stripped.isupper() and len(stripped) > 3
     if (marked or shouting) and len(words) <= 6:
         return "other"
     return None
