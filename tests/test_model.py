@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from jdpillars.classifier import Classifier
+from jdpillars.features import rows_of
 from jdpillars.model import Segments, break_tie, combine, pillar_mass, segment_weights
 from jdpillars.pipeline import analyze, title_hashes
 from jdpillars.tokenizer import stem
@@ -59,3 +60,28 @@ def test_aggregation_by_posting() -> None:
     broken = break_tie(tied, title, np.array([True, False]), delta=0.05)
     assert broken[0].argmax() == 1 and broken[1].argmax() == 0
     assert np.isclose(broken[0].sum(), 1)
+
+
+def test_neighbour_hits_stay_in_their_posting_and_survive_dropped_rows() -> None:
+    classifier = Classifier()
+    texts = [
+        "## Responsibilities\nOwn the Marketo instance\nBuild dashboards in Tableau",
+        "Write Python scripts against the Marketo REST API",
+    ]
+    analyses = [analyze(classifier._process(t)) for t in texts]
+    rows = rows_of(analyses, [title_hashes(classifier.nlp, None)] * 2)
+    k = rows.hits.shape[1]
+    assert rows.near.shape == (len(rows), 2 * k)
+    # each row's "before" half is the previous row's hits, its "after" half the next one's
+    for i in range(1, len(rows) - 1):
+        if rows.posting[i - 1] == rows.posting[i]:
+            assert (rows.near[i, :k] == rows.hits[i - 1]).all()
+        if rows.posting[i + 1] == rows.posting[i]:
+            assert (rows.near[i, k:] == rows.hits[i + 1]).all()
+    # the first posting's last row has no "after"; the second posting's first row no "before"
+    last = int(np.flatnonzero(rows.posting == 0)[-1])
+    assert rows.hits[last + 1].any() and not rows.near[last, k:].any()
+    assert rows.hits[last].any() and not rows.near[last + 1, :k].any()
+    # dropping the heading keeps what the next row saw before it
+    keep = np.array([not s.heading for s in rows.segments])
+    assert (rows.take(keep).near == rows.near[keep]).all()

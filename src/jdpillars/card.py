@@ -17,7 +17,8 @@ KNOWN_FAILURES = """\
   languages) is matched only by the lexicon and the words the postings share.
 - Web-analytics implementation roles sit on the line between MIOPS (measurement) and DevMOPS
   (the tracking code): the model leans to MIOPS when the posting talks "analytics" more than
-  "JavaScript". Martech engineers whose work is running the stack may be read as DevMOPS.
+  "JavaScript". Martech engineers whose work is running the stack may be read as DevMOPS, or as
+  MIOPS when they also report on ROI.
 - A scraped posting whose first word is a stray category label ("Responsibilities" before the
   company blurb) puts the blurb among the duties.
 - Non-English postings are out of scope."""

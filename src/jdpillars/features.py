@@ -24,11 +24,13 @@ _STEM_SALT = np.uint64(0x165667B19E3779F9)
 class SegmentRows:
     """The segments of many postings, flattened: row ``i`` is ``segments[i]`` of posting
     ``posting[i]``, with lexicon hits ``hits[i]`` and ``lengths[i]`` word tokens, the next ones
-    of ``tokens``; the title's word hashes are ``titles[posting[i]]``."""
+    of ``tokens``; the title's word hashes are ``titles[posting[i]]``. ``near[i]`` holds the
+    lexicon hits of the segments just before and after it in its posting (zeros at the ends)."""
 
     segments: Sequence[Segment]
     posting: np.ndarray
     hits: np.ndarray
+    near: np.ndarray
     tokens: np.ndarray
     stems: np.ndarray
     lengths: np.ndarray
@@ -44,6 +46,7 @@ class SegmentRows:
             segments=[seg for seg, k in zip(self.segments, keep.tolist(), strict=True) if k],
             posting=self.posting[keep],
             hits=self.hits[keep],
+            near=self.near[keep],
             tokens=self.tokens[words],
             stems=self.stems[words],
             lengths=self.lengths[keep],
@@ -51,12 +54,25 @@ class SegmentRows:
         )
 
 
+def _near(hits: np.ndarray, posting: np.ndarray) -> np.ndarray:
+    """Each row's neighbours' hits, side by side: the row before, then the row after, within
+    the same posting. Taken before rows are dropped, so training and scoring see the same."""
+    before, after = np.zeros_like(hits), np.zeros_like(hits)
+    same = posting[1:] == posting[:-1]
+    before[1:][same] = hits[:-1][same]
+    after[:-1][same] = hits[1:][same]
+    return np.hstack([before, after])
+
+
 def rows_of(analyses: Sequence[Analysis], titles: Sequence[np.ndarray]) -> SegmentRows:
     counts = [len(a.segments) for a in analyses]
+    posting = np.repeat(np.arange(len(analyses)), counts)
+    hits = np.concatenate([a.hits for a in analyses] or [np.zeros((0, len(LEXICON_LABELS)))])
     return SegmentRows(
         segments=[seg for a in analyses for seg in a.segments],
-        posting=np.repeat(np.arange(len(analyses)), counts),
-        hits=np.concatenate([a.hits for a in analyses] or [np.zeros((0, len(LEXICON_LABELS)))]),
+        posting=posting,
+        hits=hits,
+        near=_near(hits, posting),
         tokens=np.concatenate([a.tokens for a in analyses] or [np.zeros(0, np.uint64)]),
         stems=np.concatenate([a.stems for a in analyses] or [np.zeros(0, np.uint64)]),
         lengths=np.concatenate([a.lengths for a in analyses] or [np.zeros(0, np.int64)]),
@@ -106,17 +122,18 @@ def _hashed(
     return matrix
 
 
-def _dense(rows: SegmentRows) -> np.ndarray:
+def _dense(rows: SegmentRows, context: bool = False) -> np.ndarray:
     keys = {key: i for i, key in enumerate(sections())}
     n, n_lex = len(rows), len(LEXICON_LABELS)
     out = np.zeros((n, n_lex + len(keys) + 2))
-    if not n:
-        return out
-    segments = rows.segments
-    out[:, :n_lex] = np.log1p(rows.hits.astype(float))
-    out[np.arange(n), n_lex + np.array([keys[s.section] for s in segments])] = 1.0
-    out[:, -2] = [1.0 if s.heading else 0.0 for s in segments]
-    out[:, -1] = np.log1p(rows.lengths) / 4.0
+    if n:
+        segments = rows.segments
+        out[:, :n_lex] = np.log1p(rows.hits.astype(float))
+        out[np.arange(n), n_lex + np.array([keys[s.section] for s in segments])] = 1.0
+        out[:, -2] = [1.0 if s.heading else 0.0 for s in segments]
+        out[:, -1] = np.log1p(rows.lengths) / 4.0
+    if context:
+        out = np.hstack([out, np.log1p(rows.near.astype(float))])
     return out
 
 
@@ -130,11 +147,13 @@ class SegmentFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         dense_weight: float = 0.5,
         lead: bool = True,
         stems: bool = False,
+        context: bool = False,
     ) -> None:
         self.n_features = n_features
         self.dense_weight = dense_weight
         self.lead = lead
         self.stems = stems
+        self.context = context
 
     def fit(self, X: SegmentRows, y: Any = None) -> SegmentFeatures:
         counts = _hashed(X, self.n_features, self.lead, getattr(self, "stems", False))
@@ -151,11 +170,13 @@ class SegmentFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         norms = np.sqrt(np.bincount(row, weights=data * data, minlength=len(per_row)))
         norms[norms == 0] = 1.0
         counts.data = data / norms[row]  # each row scaled to unit length
-        dense = sp.csr_matrix(_dense(X) * self.dense_weight)
+        dense = sp.csr_matrix(_dense(X, getattr(self, "context", False)) * self.dense_weight)
         return sp.hstack([counts, dense], format="csr")
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         hashed = [f"hash{i}" for i in range(self.n_features)]
         dense = [f"lexicon_{k}" for k in LEXICON_LABELS]
         dense += [f"section_{k}" for k in sections()] + ["heading", "length"]
+        if getattr(self, "context", False):
+            dense += [f"{side}_lexicon_{k}" for side in ("before", "after") for k in LEXICON_LABELS]
         return np.array(hashed + dense, dtype=object)
