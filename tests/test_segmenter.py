@@ -97,6 +97,10 @@ def test_mangled_bullets_are_split(text: str, expected: list[str]) -> None:
                 ("An owner of Eloqua", None),
             ],
         ),
+        (  # a heading's name and more words, marked by the colon
+            "Bonus points for: Experience with Looker",
+            [("Bonus points for:", "nice_to_have"), ("Experience with Looker", None)],
+        ),
         (  # no heading: "About" opens a sentence, lower-case words follow a heading name
             "About 95,000 teams use us. Responsibilities include owning Marketo and all its syncs",
             [

@@ -352,7 +352,7 @@ def _inline_heading(text: str, start: int, end: int) -> Piece | None:
         m = _INLINE_HEADING.match(text, start, end)
         if not m:
             return None
-        name, cut = m.group(1), m.end(1) + 1
+        name, cut = m.group(1) + ":", m.end(1) + 1  # the colon marks it: "Bonus points for:"
     elif text[start].isupper() and _first_word(text, start, end).lower() in _glued_first_words():
         m = _glued_patterns()[0].match(text, start, end)
         if not m:
