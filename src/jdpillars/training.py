@@ -63,7 +63,7 @@ LEARNED = """\
   copies of the real ones) helped (one round took real postings from 0.859 to 0.875, the next
   moved nothing); near-even splits between two pillars remain the main error.
 - Short duty lines that open with a heading's name ("Experience with Tableau preferred", "You
-  will learn ...") were taken for headings and counted for nothing (17 such lines in the real
+  will learn ...") were taken for headings and counted for nothing (about 20 such lines in the real
   postings). A heading's name now opens a section only on a line that looks like a heading (a
   colon, a mark, capitals or title case); trailing emoji no longer hide one ("ABOUT YOU 🦄").
 - The lexicon hits of the segments just before and after a segment, as features: out of fold
