@@ -67,6 +67,18 @@ def pieces(text: str) -> list[str]:
             "Essential Duties and Responsibilities\nCompensation and Benefits:",
             ["Essential Duties and Responsibilities", "Compensation and Benefits:"],
         ),
+        (  # line breaks the scraper turned into two spaces, plain or no-break
+            "Present to leadership teams\xa0 Proficient in SQL  Paid holidays",
+            ["Present to leadership teams", "Proficient in SQL", "Paid holidays"],
+        ),
+        (  # ... but not before a lower-case word
+            "Use Marketo  to build emails.",
+            ["Use Marketo  to build emails."],
+        ),
+        (  # ... and a list's own number or bullet is no piece
+            "3.  You own the Eloqua instance\n*   You build the forms",
+            ["You own the Eloqua instance", "You build the forms"],
+        ),
     ],
 )
 def test_mangled_bullets_are_split(text: str, expected: list[str]) -> None:
@@ -138,6 +150,14 @@ def test_offsets_point_into_the_original_text() -> None:
         ("Benefits at Acme:", "benefits"),  # ... but a marked line is a heading
         ("ABOUT YOU 🦄", "requirements"),  # trailing emoji do not hide the name
         ("Wishlist:", "nice_to_have"),
+        ("What We Are Offering", "benefits"),
+        ("Physical Requirements:", "benefits"),  # zero weight, like the perks
+        ("Role Expectations", "responsibilities"),
+        ("Why Work at Acme Robotics", "blurb"),
+        ("We’d love it if you also had:", "nice_to_have"),
+        ("We'd Love To Talk With You If…", "requirements"),  # a trailing ellipsis
+        ("Life at Acme", "blurb"),
+        ("Life insurance and a pension", None),  # a perk, not the "life at" heading
         ("\xa0", None),  # blank, but not a space
     ],
 )
@@ -149,7 +169,7 @@ def test_sections_follow_headings_and_cues() -> None:
     text = (
         "## About us\nWe make bikes.\n## Responsibilities\n- Build nurtures in Marketo\n"
         "## Requirements\n- 3+ years of Eloqua\nWe are an equal opportunity employer.\n"
-        "401(k) with a match\n"
+        "401(k) with a match\n9 company paid holidays\n"
     )
     segs = analyze(build_nlp()(text)).segments
     by_text = {s.text: s for s in segs}
@@ -158,6 +178,7 @@ def test_sections_follow_headings_and_cues() -> None:
     assert by_text["3+ years of Eloqua"].section == "requirements"
     assert by_text["We are an equal opportunity employer."].section == "legal"
     assert by_text["401(k) with a match"].section == "benefits"
+    assert by_text["9 company paid holidays"].section == "benefits"
     assert by_text["Responsibilities"].heading
 
 

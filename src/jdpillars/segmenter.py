@@ -29,6 +29,9 @@ _GLUED = re.compile(r"[.!?;:](?=[A-Z“\"(])")
 _GLUED_AFTER = frozenset(")]%”\"'’")
 # End of a sentence followed by space and a capital: "... lists. Build the ...".
 _SENTENCE = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z0-9“\"(])")
+# Two or more spaces (plain or no-break) before a capital: a line break the scraper turned into
+# spaces ("...leadership teams\xa0 Proficient in SQL", "Parental leave  Gym reimbursement").
+_WIDE_GAP = re.compile(r"[ \xa0\u2009\u202f]{2,}(?=[A-Z0-9“\"(])")
 _PREFIX = re.compile(r"(?:[\s\-*–—+>#_]+|\(?\d{1,2}[.)]\s+|o\s+(?=[A-Z]))+")
 _TRAIL_CHARS = " \t\r\n\f\v\xa0-*–—+_"
 # A piece starting with one of these needs no trimming at its start (not "o": "o " lists).
@@ -263,6 +266,10 @@ def _cuts(text: str) -> list[int]:
     cuts = [
         m.end() for m in _GLUED.finditer(text) if m.start() and _glued_after(text[m.start() - 1])
     ]
+    for m in _WIDE_GAP.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if m.start() > line and not _PREFIX.fullmatch(text, line, m.end()):  # not "3.  You"
+            cuts.append(m.end())
     for m in _SENTENCE.finditer(text):
         stop = m.start()  # the full stop, question or exclamation mark
         if text[stop] == ".":
