@@ -11,6 +11,8 @@ KNOWN_FAILURES = """\
   lexicon; their shares are less reliable.
 - Analytics-heavy marketing roles pull towards MIOPS; a campaign role that also "reports on
   results" may be read as more MIOPS than its annotators would say.
+- A campaign duty with a reporting word in it ("QA of copy, lists and reports"), listed among
+  reporting duties, may be read as MIOPS: each segment also sees its neighbours' lexicon hits.
 - "Automation" is ambiguous: building flows in a tool (COPS/POPS) versus writing code (DevMOPS).
   The model decides from the surrounding words, and sometimes wrongly.
 - The corpus is written by the team, not scraped: vocabulary outside it (rare tools, other
