@@ -75,6 +75,10 @@ def pieces(text: str) -> list[str]:
             "Use Marketo  to build emails.",
             ["Use Marketo  to build emails."],
         ),
+        (  # an abbreviation in brackets ends no sentence
+            "Join data from warehouses (e.g. Redshift) and BI tools (e.g. Looker). Report.",
+            ["Join data from warehouses (e.g. Redshift) and BI tools (e.g. Looker).", "Report."],
+        ),
         (  # ... and a list's own number or bullet is no piece
             "3.  You own the Eloqua instance\n*   You build the forms",
             ["You own the Eloqua instance", "You build the forms"],
@@ -157,6 +161,8 @@ def test_offsets_point_into_the_original_text() -> None:
         ("We’d love it if you also had:", "nice_to_have"),
         ("We'd Love To Talk With You If…", "requirements"),  # a trailing ellipsis
         ("Life at Acme", "blurb"),
+        ("Why Acme?", "blurb"),
+        ("Why do we report on ROI every week?", None),
         ("Life insurance and a pension", None),  # a perk, not the "life at" heading
         ("\xa0", None),  # blank, but not a space
     ],

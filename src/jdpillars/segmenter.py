@@ -218,6 +218,8 @@ def heading_key(text: str) -> str | None:
     index = _heading_index()
     if norm in index:
         return index[norm]
+    if norm.startswith("why ") and text.rstrip().endswith("?") and len(words) <= 4:
+        return "blurb"  # "Why Acme?", "Why work here?"
     marked = text.lstrip().startswith(("#", "**")) or text.rstrip().endswith(":")
     shouting = stripped.isupper() and len(stripped) > 3
     title_case = all(w[0].isupper() for w in words if len(w) > 3)
@@ -274,7 +276,7 @@ def _cuts(text: str) -> list[int]:
         stop = m.start()  # the full stop, question or exclamation mark
         if text[stop] == ".":
             word = _word_before(text, stop)
-            if word.lower() in abbreviations:
+            if word.lower().lstrip("([“\"'") in abbreviations:  # "(e.g. Redshift)"
                 continue
         cuts.append(m.end())
     for joint in _camel_joints(text):
