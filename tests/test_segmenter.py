@@ -75,6 +75,16 @@ def pieces(text: str) -> list[str]:
             "Use Marketo  to build emails.",
             ["Use Marketo  to build emails."],
         ),
+        (  # bullets run together after a bracket or as " -Item"
+            "Point of sale data (Spins, Nielsen) Experience managing projects: -Deep "
+            "understanding of channels -Creating programs",
+            [
+                "Point of sale data (Spins, Nielsen)",
+                "Experience managing projects:",
+                "Deep understanding of channels",
+                "Creating programs",
+            ],
+        ),
         (  # an abbreviation in brackets ends no sentence
             "Join data from warehouses (e.g. Redshift) and BI tools (e.g. Looker). Report.",
             ["Join data from warehouses (e.g. Redshift) and BI tools (e.g. Looker).", "Report."],

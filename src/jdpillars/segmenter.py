@@ -325,11 +325,17 @@ def _cuts(text: str) -> list[int]:
         if gap == m.start() or not gap or not _glued_after(text[gap - 1]):
             continue
         before = _word_before(text, gap)
-        # "warehouse Build", not "Own QA", "Team Lead" or "monitor, and QA emails"
-        if before.islower() and before not in _JOINERS:
+        # "warehouse Build", "(Nielsen, IRA) Experience", not "Own QA", "Team Lead" or
+        # "monitor, and QA emails"
+        if (before.islower() and before not in _JOINERS) or before.endswith(")"):
             cuts.append(m.start())
     for m in _HYPHEN_BULLET.finditer(text):
-        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".)"):
+        if not m.start():
+            continue
+        if text[m.start() - 1] == " ":  # "... in the following areas: -Deep understanding"
+            cuts.append(m.start() + 1)
+            continue
+        if not (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".)"):
             continue
         word_before = _word_before(text, m.start())
         if m.group(1) in verbs or (word_before.islower() and len(word_before) >= 3):
