@@ -172,6 +172,10 @@ def test_offsets_point_into_the_original_text() -> None:
         ("We'd Love To Talk With You If…", "requirements"),  # a trailing ellipsis
         ("Life at Acme", "blurb"),
         ("Why Acme?", "blurb"),
+        ("Skills/Abilities:", "requirements"),  # "/" and "&" read as "and"
+        ("Duties/Responsibilities", "responsibilities"),
+        ("Essential Functions (include But Not Limited To)", "responsibilities"),  # an aside
+        ("Build emails/landing pages", None),
         ("Why do we report on ROI every week?", None),
         ("Life insurance and a pension", None),  # a perk, not the "life at" heading
         ("\xa0", None),  # blank, but not a space

@@ -157,12 +157,22 @@ def _mid_text_headings() -> frozenset[str]:
     )
 
 
+_ASIDE = re.compile(r"\s*\([^()]*\)$")  # "Essential Functions (include but not limited to)"
+
+
+def _heading_name(text: str) -> str:
+    """A heading's name as the index keeps it: lower case, straight quotes, "and" for "/" and
+    "&", without a closing aside in brackets or the final punctuation."""
+    name = _ASIDE.sub("", text.lower().replace("’", "'")).rstrip("?!. ")
+    return name.replace(" & ", " and ").replace("/", " and ")
+
+
 @cache
 def _heading_index() -> dict[str, str]:
     index = {}
     for key, section in sections().items():
         for heading in section.headings:
-            index[heading.lower().replace("’", "'")] = key
+            index[_heading_name(heading)] = key
     return index
 
 
@@ -204,7 +214,7 @@ def heading_key(text: str) -> str | None:
         return None
     if text[:1] not in "#*_ " and text[-1:] not in ":#*_ " and not text.isupper():
         # Neither marked nor shouting: only a known heading name can make it a heading.
-        lowered = text.lower().replace("’", "'").split()
+        lowered = text.lower().replace("’", "'").replace("/", " ").split()
         if not lowered or (
             lowered[0].rstrip("?!.,") not in _heading_first_words()
             and lowered[-1].rstrip("?!.,") not in _SECTION_WORDS
@@ -214,7 +224,7 @@ def heading_key(text: str) -> str | None:
     words = stripped.split()
     if not stripped or stripped[0].islower() or len(stripped) > 70 or len(words) > 9:
         return None  # "experience." cut from "...experience.Responsibilities" is no heading
-    norm = stripped.lower().replace("’", "'").rstrip("?!. ")
+    norm = _heading_name(stripped)
     index = _heading_index()
     if norm in index:
         return index[norm]
