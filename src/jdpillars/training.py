@@ -78,10 +78,11 @@ LEARNED = """\
   0.893 -> 0.902, share error 0.0512 -> 0.0503, posting accuracy 0.922 -> 0.928. Lower still
   helped segments and hurt postings (test split and real postings alike).
 - Scrapers turn line breaks into two spaces, plain or no-break ("leadership teams  Proficient in
-  SQL"): over 100 such joins in the 99 real postings, none in our corpus. The segmenter
-  cuts there now, and knows more heading names ("What We Are Offering", "Role Expectations",
-  "Physical Requirements", "Life at ...") and benefit cues. The figures moved less than their
-  noise; the sections and the evidence are right more often.
+  SQL"): over 100 such joins in the 99 real postings, none in our corpus. The segmenter cuts
+  there now; it also keeps "(e.g. Redshift)" whole, cuts bullets run together after a bracket or
+  written " -Item", reads "/" and "&" in headings as "and" ("Skills/Abilities") and knows more
+  heading names ("What We Are Offering", "Essential Functions", "Physical Requirements", "Why
+  Acme?"). The figures moved less than their noise; sections and evidence are right more often.
 - Our corpus leads with its primary pillar: in 501 of 502 marketing-ops postings the first pillar
   line belongs to it. Weighting duties by their order looked excellent out of fold (0.92 -> 0.97)
   and moved the real postings by one at most: the corpus exaggerates order, so the model stays
