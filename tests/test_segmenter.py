@@ -213,3 +213,12 @@ def test_lexicon_hits_count_pillar_phrases() -> None:
     words = analysis.tokens[analysis.bounds[1] : analysis.bounds[2]]
     expected = ["write", "python", "against", "the", "api"]
     assert [nlp.vocab.strings[int(h)] for h in words] == expected
+
+
+def test_long_runs_of_marks_and_gaps_are_cut_in_one_pass() -> None:
+    # A 124,000-character line: a run of list marks, then 4,000 items split by double spaces.
+    # Looking back to the line's start at every gap would take minutes; one pass takes ms.
+    text = "- " * 50_000 + "Build forms  Own routing  " * 2_000
+    got = pieces(text)
+    assert len(got) == 4_000
+    assert got[:2] == ["Build forms", "Own routing"] and got[-1] == "Own routing"

@@ -67,6 +67,7 @@ _JOINERS = frozenset(
     )
 )
 HEADING_MAX_CHARS = 70  # longer pieces are never headings
+MAX_LIST_MARK = 8  # "12.", "(a)", "*": a list's own mark before its first word is this short
 WORD_WINDOW = 40  # how far back to look for the word before a match: longer ones are no words
 _HEADING_MARK = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
 _TRAILING_SYMBOLS = re.compile(r"[^\w\s:?!.,)'’\"]+\s*$")  # "ABOUT YOU 🦄", "Benefits ✨"
@@ -278,10 +279,13 @@ def _cuts(text: str) -> list[int]:
     cuts = [
         m.end() for m in _GLUED.finditer(text) if m.start() and _glued_after(text[m.start() - 1])
     ]
+    line = last = 0
     for m in _WIDE_GAP.finditer(text):
-        line = text.rfind("\n", 0, m.start()) + 1
-        if m.start() > line and not _PREFIX.fullmatch(text, line, m.end()):  # not "3.  You"
-            cuts.append(m.end())
+        line = max(line, text.rfind("\n", last, m.start()) + 1)  # each character looked at once
+        last = m.end()
+        lead = m.start() - line
+        if lead > MAX_LIST_MARK or (lead and not _PREFIX.fullmatch(text, line, m.end())):
+            cuts.append(m.end())  # a lost line break, not the gap after "3." or "*"
     for m in _SENTENCE.finditer(text):
         stop = m.start()  # the full stop, question or exclamation mark
         if text[stop] == ".":
