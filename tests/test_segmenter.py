@@ -202,6 +202,25 @@ def test_sections_follow_headings_and_cues() -> None:
     assert by_text["Responsibilities"].heading
 
 
+def test_an_optional_requirement_is_a_nice_to_have_only_among_requirements() -> None:
+    text = (
+        "## Responsibilities\n- Build nurtures in Marketo\n"
+        "- Ideally, own the preferred vendor list\n"
+        "## Requirements\n- 3+ years of Eloqua\n- SQL is a plus\n"
+        "- Salesforce admin experience preferred\n- Ideally, some JavaScript\n"
+        "Equal opportunity employer; Spanish is a plus.\n"
+    )
+    segs = analyze(build_nlp()(text)).segments
+    by_text = {s.text: s.section for s in segs}
+    assert by_text["3+ years of Eloqua"] == "requirements"
+    assert by_text["SQL is a plus"] == "nice_to_have"
+    assert by_text["Salesforce admin experience preferred"] == "nice_to_have"
+    assert by_text["Ideally, some JavaScript"] == "nice_to_have"
+    # the same words among the duties leave a duty where it is; legal text stays legal
+    assert by_text["Ideally, own the preferred vendor list"] == "responsibilities"
+    assert by_text["Equal opportunity employer; Spanish is a plus."] == "legal"
+
+
 def test_lexicon_hits_count_pillar_phrases() -> None:
     nlp = build_nlp()
     analysis = analyze(nlp("Report on funnel metrics in Tableau\nWrite Python against the API."))

@@ -29,6 +29,7 @@ class Section:
     weight: float
     headings: tuple[str, ...]
     cues: tuple[str, ...]
+    cued_within: tuple[str, ...]  # the sections a cue may take a segment out of; () = any
 
 
 def _read(name: str) -> Any:
@@ -66,6 +67,7 @@ def sections() -> dict[str, Section]:
             weight=float(data["sections"][key]["weight"]),
             headings=tuple(data["sections"][key]["headings"]),
             cues=tuple(data["sections"][key]["cues"]),
+            cued_within=tuple(data["sections"][key].get("cued_within", ())),
         )
         for key in data["order"]
     }

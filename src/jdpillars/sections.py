@@ -19,13 +19,16 @@ def cue_phrases() -> dict[str, tuple[str, ...]]:
 
 def assign(pieces: Sequence[Piece], cues: Iterable[tuple[int, int, str]] = ()) -> list[str]:
     """One section key per piece: the last heading above it, unless a cue phrase inside it
-    (``(start, end, section)``) says legal or benefits: such text often stands unheaded."""
+    (``(start, end, section)``) places it elsewhere: legal text and benefits often stand
+    unheaded, and a requirement that is "a plus" is a nice-to-have. A cue counts only in the
+    sections its own section lists under ``cued_within`` (anywhere when none)."""
+    within = {key: section.cued_within for key, section in sections().items()}
     starts = [p.start for p in pieces]
-    cued: dict[int, str] = {}
+    cued: dict[int, list[str]] = {}
     for start, end, key in cues:
         i = bisect.bisect_right(starts, start) - 1
-        if i >= 0 and end <= pieces[i].end and i not in cued:
-            cued[i] = key
+        if i >= 0 and end <= pieces[i].end:
+            cued.setdefault(i, []).append(key)
     current = DEFAULT_SECTION
     result = []
     for i, piece in enumerate(pieces):
@@ -33,8 +36,9 @@ def assign(pieces: Sequence[Piece], cues: Iterable[tuple[int, int, str]] = ()) -
             if piece.heading != "other":
                 current = piece.heading
             result.append(current)
-        else:
-            result.append(cued.get(i, current))
+            continue
+        moved = (k for k in cued.get(i, ()) if not within[k] or current in within[k])
+        result.append(next(moved, current))
     return result
 
 
