@@ -6,6 +6,7 @@ Loading is the slow part (spaCy, scikit-learn, the model file): load once, class
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -66,6 +67,10 @@ class Classifier:
         model, loaded = load_model(resolve(model_dir))
         self.model_dir: ModelDir | None = loaded
         self._use(model, loaded.name)
+        # The model and spaCy's vocabulary are some 200,000 objects that live as long as the
+        # process: leave them out of the garbage collector's full passes, which otherwise
+        # rescan them all every few batches (about 5% of classifying time).
+        gc.freeze()
 
     @classmethod
     def from_model(cls, model: object, name: str) -> Classifier:

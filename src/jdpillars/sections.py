@@ -22,7 +22,6 @@ def assign(pieces: Sequence[Piece], cues: Iterable[tuple[int, int, str]] = ()) -
     (``(start, end, section)``) places it elsewhere: legal text and benefits often stand
     unheaded, and a requirement that is "a plus" is a nice-to-have. A cue counts only in the
     sections its own section lists under ``cued_within`` (anywhere when none)."""
-    within = {key: section.cued_within for key, section in sections().items()}
     starts = [p.start for p in pieces]
     cued: dict[int, list[str]] = {}
     for start, end, key in cues:
@@ -36,10 +35,22 @@ def assign(pieces: Sequence[Piece], cues: Iterable[tuple[int, int, str]] = ()) -
             if piece.heading != "other":
                 current = piece.heading
             result.append(current)
-            continue
-        moved = (k for k in cued.get(i, ()) if not within[k] or current in within[k])
-        result.append(next(moved, current))
+        elif i in cued:
+            result.append(_cued(cued[i], current))
+        else:
+            result.append(current)
     return result
+
+
+def _cued(keys: list[str], current: str) -> str:
+    """The first cued section that may take a piece out of ``current``, else ``current``."""
+    within = _within()
+    return next((k for k in keys if not within[k] or current in within[k]), current)
+
+
+@cache
+def _within() -> dict[str, tuple[str, ...]]:
+    return {key: section.cued_within for key, section in sections().items()}
 
 
 @cache
