@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, NORM
+from spacy.attrs import IDX, LENGTH, LOWER, NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -35,7 +35,8 @@ PIECES_KEY = "jdp_pieces"
 SECTIONS_KEY = "jdp_sections"
 PHRASES_KEY = "jdp_phrases"
 TOKENS_KEY = "jdp_tokens"
-TOKEN_ATTRS = [IDX, LENGTH, LOWER, IS_PUNCT, IS_SPACE, NORM]  # NORM holds the stem (tokenizer)
+# NORM holds a word's stem, 0 for punctuation and white space (``tokenizer.use_stems``)
+TOKEN_ATTRS = [IDX, LENGTH, LOWER, NORM]
 
 
 class Segment(NamedTuple):  # a tuple: many are made per posting, and tuples are cheap to make
@@ -158,9 +159,9 @@ def build_nlp() -> Language:
 
 def _words(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(character offsets, lower-case hashes, stem hashes) of the tokens that are not
-    punctuation, from an array of ``TOKEN_ATTRS``."""
-    keep = (arr[:, 3] == 0) & (arr[:, 4] == 0)
-    return arr[keep, 0].astype(np.int64), arr[keep, 2], arr[keep, 5]
+    punctuation or white space, from an array of ``TOKEN_ATTRS``."""
+    keep = arr[:, 3] != 0
+    return arr[keep, 0].astype(np.int64), arr[keep, 2], arr[keep, 3]
 
 
 def analyze(doc: Doc) -> Analysis:

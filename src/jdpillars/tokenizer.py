@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import NORM
+from spacy.attrs import IS_PUNCT, IS_SPACE, NORM
 from spacy.tokenizer import Tokenizer
 from spacy.vocab import Vocab
 
@@ -63,11 +63,18 @@ def stem(word: str) -> str:
 
 
 def use_stems(vocab: Vocab) -> None:
-    """Make each lexeme's NORM its stem: computed once per word the vocab meets, then read for
-    free with every token (``Doc.to_array([NORM])``)."""
-    vocab.lex_attr_getters[NORM] = stem  # type: ignore[attr-defined]
+    """Make each lexeme's NORM its stem, and nothing (0) for punctuation and white space:
+    computed once per word the vocab meets, then read for free with every token
+    (``Doc.to_array([NORM])``), one column that tells the words and their stems."""
+    getters = vocab.lex_attr_getters  # type: ignore[attr-defined]
+    is_punct, is_space = getters[IS_PUNCT], getters[IS_SPACE]
+
+    def word_stem(text: str) -> str:
+        return "" if is_punct(text) or is_space(text) else stem(text)
+
+    getters[NORM] = word_stem
     for lexeme in vocab:  # the words spaCy created before the getter was set
-        lexeme.norm_ = stem(lexeme.orth_)
+        lexeme.norm_ = word_stem(lexeme.orth_)
 
 
 def build_tokenizer(vocab: Vocab) -> Tokenizer:
