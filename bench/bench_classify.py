@@ -73,8 +73,13 @@ def main() -> None:
     load_seconds = time.perf_counter() - start
     blank = spacy.blank("en")
     jobs = [Job(t) for t in texts]
-    list(classifier.classify_many(jobs[:64]))  # warm caches on both sides
-    list(blank.pipe(texts[:64], batch_size=64))
+    # One cold pass each first (empty caches: what a single run over new postings sees),
+    # then warm rounds, the stricter figure: the bare tokenizer gains more from its cache.
+    cold_tok, cold_ours = best_of(
+        1,
+        lambda: list(blank.pipe(texts, batch_size=64)),
+        lambda: list(classifier.classify_many(jobs)),
+    )
 
     tok, ours, own_tok = best_of(
         args.runs,
@@ -90,6 +95,7 @@ def main() -> None:
         "classify_postings_per_s": round(len(texts) / ours, 1),
         "our_tokenizer_postings_per_s": round(len(texts) / own_tok, 1),
         "ratio_to_tokenizer": round(tok / ours, 3),
+        "cold_pass_ratio": round(cold_tok / cold_ours, 3),
         "model_load_s": round(load_seconds, 2),
         "help_startup_s": round(help_seconds, 2),
         "peak_rss_mib": round(peak_mib),
