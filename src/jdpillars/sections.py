@@ -44,13 +44,8 @@ def assign(pieces: Sequence[Piece], cues: Iterable[tuple[int, int, str]] = ()) -
 
 def _cued(keys: list[str], current: str) -> str:
     """The first cued section that may take a piece out of ``current``, else ``current``."""
-    within = _within()
+    within = {key: sections()[key].cued_within for key in keys}
     return next((k for k in keys if not within[k] or current in within[k]), current)
-
-
-@cache
-def _within() -> dict[str, tuple[str, ...]]:
-    return {key: section.cued_within for key, section in sections().items()}
 
 
 @cache
