@@ -28,6 +28,16 @@ def words(text: str) -> list[str]:
         ("HubSpot's API•Own QA", ["HubSpot", "'s", "API", "•", "Own", "QA"]),
         ("3-5 years, 50%", ["3", "-", "5", "years", ",", "50", "%"]),
         ("“Marketo” e.g. Node.js", ["“", "Marketo", "”", "e.g", ".", "Node.js"]),
+        # text glued to HTML tags and entities, as in a scraped posting's CSV cell
+        (
+            "routing.</p><p>**Own** QA</p>",
+            ["routing", ".", "<", "/p", ">", "<", "p", ">**", "Own", "**", "QA", "<", "/p", ">"],
+        ),
+        (
+            "Dublin&rsquo;s team.&nbsp;Mon&ndash;Fri",
+            ["Dublin", "&rsquo;", "s", "team", ".", "&nbsp;", "Mon", "&ndash;", "Fri"],
+        ),
+        ("AT&T and R&D", ["AT&T", "and", "R&D"]),
     ],
 )
 def test_words_are_split_from_punctuation(text: str, expected: list[str]) -> None:

@@ -40,6 +40,11 @@ INFIXES = (
     r"[)\]](?<=[^\W_].)",  # "routing).Build"
     # Where the segmenter may cut inside what would otherwise be one token.
     r"[.!?;:](?<=[a-z0-9)\]%”\"'’].)(?=[A-Z“\"(])",
+    # Text glued to an HTML tag or entity ("livestream.</p>", "<b>**Role", "Dublin&rsquo;s"):
+    # its punctuation comes off as it would at a space, and an entity is one token.
+    r"[.,;:!?*_\"'”’)\]]+(?=<|&(?:[a-z]{2,8}|#\d{2,5});)",
+    r">[*_\"“‘(\[]+",
+    r"&(?:[a-z]{2,8}|#\d{2,5});",
     r"[•●▪◦■►➢✓✔❖➤◆○·|<>]",
 )
 INFIX = re.compile("|".join(INFIXES))
