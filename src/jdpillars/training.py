@@ -93,6 +93,14 @@ LEARNED = """\
   corpus neutral (out of fold 0.928 -> 0.926 accuracy, share error 0.0503 either way; test split
   unchanged), on real postings one more primary right (56 -> 57 of 64, by a thin margin) and
   share error 0.064 -> 0.0635. Among duties the same words change nothing.
+- 58 of our postings carry HTML, and our tokenizer left punctuation glued to a tag on the word
+  ("livestream.</p>" gave the word "livestream.", "Location:</strong>" gave "location:"), so
+  those words never met their clean twins. Split off now, with entities as one token
+  ("Dublin&rsquo;s"): out of fold 0.926 -> 0.928 accuracy, segment accuracy 0.901 -> 0.902.
+- The share sharpening (alpha) was fitted on a grid of 0.1 and sat between two steps (0.8 and 0.9
+  fitted nearly alike, and which one won flipped with the smallest change of data): a grid of
+  0.05 now finds 0.85. Corpus test share error 0.0529 -> 0.0525; real postings 0.0635 -> 0.0651
+  (they prefer flatter shares than our corpus does: see the MIOPS over-reading above).
 - Section weights (requirements 0.55-1.0, blurb 0.2-0.5) barely move the results. The lookup
   lemmatizer was not needed: crude stems, computed once per word, do its job here. Sharper
   segment probabilities before summing (p^1.5 to p^3, or hard votes) looked neutral out of fold
@@ -185,7 +193,7 @@ def _fit_shares(
 ) -> tuple[float, float]:
     """The (alpha, gamma) with the smallest share error on out-of-fold predictions."""
     best = (np.inf, 1.0, 0.0)
-    for alpha in np.linspace(0.6, 3.0, 25):
+    for alpha in np.linspace(0.6, 3.0, 49):
         for gamma in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5):
             error = float(np.abs(combine(mass, title_probs, alpha, gamma) - targets).mean())
             if error < best[0]:
