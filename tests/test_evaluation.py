@@ -12,6 +12,7 @@ from jdpillars.evaluation import (
     ExternalDataError,
     auroc,
     calibration_error,
+    interval,
     read_external,
     score_reports,
 )
@@ -63,6 +64,19 @@ def test_score_reports() -> None:
     assert m["share_mae"] == pytest.approx((0 + 0.3 + 0) / 3)
     assert m["is_mops_auroc"] == 1.0
     assert [e["truth"] for e in m["errors"]] == ["cops"]
+    low, high = m["primary_accuracy_95ci"]
+    assert 0.0 <= low < 2 / 3 < high <= 1.0
+    assert m["share_mae_95ci"][0] < m["share_mae"] < m["share_mae_95ci"][1]
+
+
+def test_bootstrap_interval() -> None:
+    assert interval([1.0] * 20) == [1.0, 1.0]  # every draw is the same
+    assert interval([]) is None
+    hits = [1.0] * 57 + [0.0] * 7  # 57 of 64, as on the real postings
+    low, high = interval(hits)
+    assert 0.79 < low < 0.84 and 0.94 < high < 0.98  # about +-1.96 * sqrt(p(1-p)/n)
+    assert interval(hits) == [low, high]  # the seed is fixed
+    assert interval(hits * 4)[1] - interval(hits * 4)[0] < (high - low) * 0.6  # more data, less
 
 
 def test_read_external(tmp_path: Path) -> None:

@@ -23,11 +23,18 @@ KNOWN_FAILURES = """\
   MIOPS when they also report on ROI.
 - A scraped posting whose first word is a stray category label ("Responsibilities" before the
   company blurb) puts the blurb among the duties.
+- Product and lifecycle marketers who run their own sends describe them as channel work ("manage
+  communication via push, SMS and in-app messaging", "A/B testing copy and subject lines"): the
+  model reads much of that as no pillar work, where annotators count it as Campaign Ops.
 - Non-English postings are out of scope."""
 
 
 def _pct(value: Any) -> str:
     return "n/a" if value is None else f"{value:.3f}"
+
+
+def _interval(ci: list[float] | None) -> str:
+    return f" ({ci[0]:.3f}-{ci[1]:.3f})" if ci else ""
 
 
 def _table(title: str, metrics: dict[str, Any]) -> list[str]:
@@ -37,11 +44,12 @@ def _table(title: str, metrics: dict[str, Any]) -> list[str]:
         f"{metrics['postings']} postings, {metrics['mops_postings']} marketing-ops "
         "(yes or borderline).",
         "",
-        "| metric | value |",
+        "| metric | value (95% bootstrap interval over the postings) |",
         "| --- | --- |",
-        f"| primary accuracy | {_pct(metrics['primary_accuracy'])} |",
+        f"| primary accuracy | {_pct(metrics['primary_accuracy'])}"
+        f"{_interval(metrics.get('primary_accuracy_95ci'))} |",
         f"| primary macro-F1 | {_pct(metrics['primary_macro_f1'])} |",
-        f"| share MAE | {_pct(metrics['share_mae'])} |",
+        f"| share MAE | {_pct(metrics['share_mae'])}{_interval(metrics.get('share_mae_95ci'))} |",
         f"| is_mops AUROC | {_pct(metrics['is_mops_auroc'])} |",
         f"| is_mops calibration error | {_pct(metrics['is_mops_calibration_error'])} |",
         "",

@@ -95,6 +95,18 @@ def calibration_error(labels: Sequence[bool], scores: Sequence[float], bins: int
     return total / max(len(labels), 1)
 
 
+def interval(values: Sequence[float], draws: int = 2000, seed: int = 0) -> list[float] | None:
+    """A 95% bootstrap interval of the mean of per-posting ``values`` (postings drawn again with
+    replacement ``draws`` times; the same seed gives the same interval). None for no values."""
+    import numpy as np
+
+    if not len(values):
+        return None
+    rows = np.random.default_rng(seed).integers(0, len(values), (draws, len(values)))
+    means = np.asarray(values, dtype=float)[rows].mean(axis=1)
+    return [float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))]
+
+
 def score_reports(examples: Sequence[Example], reports: Sequence[Any]) -> dict[str, Any]:
     """Metrics of reports against their examples. Pillar metrics cover the marketing-ops rows
     (``yes`` and ``borderline``); ``is_mops`` counts both of those as positive."""
@@ -102,12 +114,8 @@ def score_reports(examples: Sequence[Example], reports: Sequence[Any]) -> dict[s
     truth = [e.primary for e, _ in ops]
     pred = [r.primary or "none" for _, r in ops]
     per = _prf(truth, pred)
-    mae = (
-        sum(abs(r.shares[p] - e.shares[p]) for e, r in ops for p in PILLARS)
-        / (len(ops) * len(PILLARS))
-        if ops
-        else 0.0
-    )
+    right = [1.0 if t == q else 0.0 for t, q in zip(truth, pred, strict=True)]
+    errors = [sum(abs(r.shares[p] - e.shares[p]) for p in PILLARS) / len(PILLARS) for e, r in ops]
     confusion = {
         t: {
             q: sum(1 for a, b in zip(truth, pred, strict=False) if a == t and b == q)
@@ -125,11 +133,11 @@ def score_reports(examples: Sequence[Example], reports: Sequence[Any]) -> dict[s
     return {
         "postings": len(examples),
         "mops_postings": len(ops),
-        "primary_accuracy": sum(t == q for t, q in zip(truth, pred, strict=False)) / len(ops)
-        if ops
-        else 0.0,
+        "primary_accuracy": sum(right) / len(ops) if ops else 0.0,
+        "primary_accuracy_95ci": interval(right),
         "primary_macro_f1": sum(per[p]["f1"] for p in PILLARS) / len(PILLARS),
-        "share_mae": mae,
+        "share_mae": sum(errors) / len(ops) if ops else 0.0,
+        "share_mae_95ci": interval(errors),
         "is_mops_auroc": auroc(labels, scores),
         "is_mops_auroc_yes_vs_no": auroc([y for y, _ in strict], [s for _, s in strict]),
         "is_mops_calibration_error": calibration_error(labels, scores),

@@ -31,9 +31,14 @@ def print_metrics(name: str, metrics: dict[str, Any]) -> None:
     )
     table.add_column("metric")
     table.add_column("value", justify="right")
+    table.add_column("95% interval", justify="right")
     for key in METRICS:
-        value = metrics.get(key)
-        table.add_row(key.replace("_", " "), "n/a" if value is None else f"{value:.3f}")
+        value, ci = metrics.get(key), metrics.get(f"{key}_95ci")
+        table.add_row(
+            key.replace("_", " "),
+            "n/a" if value is None else f"{value:.3f}",
+            f"{ci[0]:.3f}-{ci[1]:.3f}" if ci else "",
+        )
     console.print(table)
     per = Table(title="per pillar (primary)")
     for col in ("pillar", "precision", "recall", "F1", "support"):
