@@ -31,7 +31,8 @@ _GLUED_AFTER = frozenset(")]%”\"'’")
 _SENTENCE = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z0-9“\"(])")
 # Two or more spaces (plain or no-break) before a capital: a line break the scraper turned into
 # spaces ("...leadership teams\xa0 Proficient in SQL", "Parental leave  Gym reimbursement").
-_WIDE_GAP = re.compile(r"[ \xa0\u2009\u202f]{2,}(?=[A-Z0-9“\"(])")
+_ODD_SPACES = "\xa0\u2009\u202f"  # no-break and thin spaces
+_WIDE_GAP = re.compile(f"[ {_ODD_SPACES}]{{2,}}" + r"(?=[A-Z0-9“\"(])")
 _PREFIX = re.compile(r"(?:[\s\-*–—+>#_]+|\(?\d{1,2}[.)]\s+|o\s+(?=[A-Z]))+")
 _TRAIL_CHARS = " \t\r\n\f\v\xa0-*–—+_"
 # A piece starting with one of these needs no trimming at its start (not "o": "o " lists).
@@ -282,7 +283,7 @@ def _cuts(text: str) -> list[int]:
     line = last = 0
     # A gap needs two plain spaces in a row or an odd space: most postings have neither, and
     # trying the regex at each of their spaces would cost a tenth of segmenting.
-    gaps = "  " in text or any(space in text for space in "\xa0\u2009\u202f")
+    gaps = "  " in text or any(space in text for space in _ODD_SPACES)
     for m in _WIDE_GAP.finditer(text) if gaps else ():
         line = max(line, text.rfind("\n", last, m.start()) + 1)  # each character looked at once
         last = m.end()
